@@ -1,0 +1,553 @@
+//! Verification: every check a token is put through, each reported, not only the first failure.
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::alg::{Alg, AlgError};
+use crate::claims::{numeric_date, token_scopes};
+use crate::error::ExitCode;
+use crate::keys::{Key, Verifier};
+use crate::token::{Payload, Token};
+
+/// What the token must satisfy beyond its signature.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// Allowed algorithms; empty means every algorithm the key allows.
+    pub algs: Vec<Alg>,
+    pub leeway: i64,
+    pub iss: Option<String>,
+    pub aud: Vec<String>,
+    pub sub: Option<String>,
+    pub require: Vec<String>,
+    pub scopes: Vec<String>,
+    pub token_use: Option<TokenUse>,
+    /// Signature only: a payload that is not a claims set is fine, and claims are not judged.
+    pub jws_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenUse {
+    Access,
+    Refresh,
+}
+
+impl TokenUse {
+    /// jwtctl marks refresh tokens with `token_use: "refresh"`; anything else is an access token.
+    pub fn of(claims: &Map<String, Value>) -> TokenUse {
+        match claims.get("token_use").and_then(Value::as_str) {
+            Some("refresh") => TokenUse::Refresh,
+            _ => TokenUse::Access,
+        }
+    }
+}
+
+/// One failed check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub check: &'static str,
+    pub exit_code: i32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip)]
+    pub code: ExitCode,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub failures: Vec<Failure>,
+    pub warnings: Vec<String>,
+    /// Which key verified the signature, when one did.
+    pub key: Option<String>,
+    pub signature_valid: bool,
+    /// Seconds from the judging time to `exp` (negative once expired).
+    pub expires_in: Option<i64>,
+}
+
+impl Report {
+    pub fn exit_code(&self) -> ExitCode {
+        self.failures
+            .iter()
+            .fold(ExitCode::Ok, |acc, f| acc.worst(f.code))
+    }
+
+    pub fn valid(&self) -> bool {
+        self.failures.is_empty()
+    }
+
+    fn fail(&mut self, check: &'static str, code: ExitCode, message: String, hint: Option<String>) {
+        self.failures.push(Failure {
+            check,
+            exit_code: code.code(),
+            message,
+            hint,
+            code,
+        });
+    }
+}
+
+/// The keys a token may be checked against: one key the user named, or a JWKS.
+pub struct KeySet {
+    pub keys: Vec<Key>,
+    pub is_jwks: bool,
+    /// Verifiers built so far, by key index and algorithm: batch mode builds each once.
+    cache: std::sync::Mutex<Vec<(usize, Alg, std::sync::Arc<Verifier>)>>,
+}
+
+impl KeySet {
+    pub fn single(key: Key) -> KeySet {
+        KeySet {
+            keys: vec![key],
+            is_jwks: false,
+            cache: Default::default(),
+        }
+    }
+
+    pub fn jwks(keys: Vec<Key>) -> KeySet {
+        KeySet {
+            keys,
+            is_jwks: true,
+            cache: Default::default(),
+        }
+    }
+
+    fn verifier(
+        &self,
+        index: usize,
+        alg: Alg,
+    ) -> Result<std::sync::Arc<Verifier>, crate::keys::KeyError> {
+        let mut cache = self.cache.lock().expect("cache lock");
+        if let Some((_, _, v)) = cache.iter().find(|(i, a, _)| *i == index && *a == alg) {
+            return Ok(v.clone());
+        }
+        let v = std::sync::Arc::new(self.keys[index].verifier(alg)?);
+        cache.push((index, alg, v.clone()));
+        Ok(v)
+    }
+
+    pub fn kids(&self) -> Vec<String> {
+        self.keys.iter().filter_map(|k| k.kid.clone()).collect()
+    }
+}
+
+/// Runs every check and returns the report; never stops at the first failure.
+pub fn verify(token: &Token, keys: &KeySet, policy: &Policy, now: Timestamp) -> Report {
+    let mut r = Report::default();
+    check_signature(token, keys, policy, &mut r);
+    match &token.payload {
+        Payload::Other { reason, .. } => {
+            if !policy.jws_only {
+                r.fail(
+                    "jwt",
+                    ExitCode::Malformed,
+                    format!("not a JWT: {reason}"),
+                    Some("to check only the signature of such a JWS, pass --jws".into()),
+                );
+            }
+        }
+        Payload::Claims(claims) => {
+            if !policy.jws_only {
+                check_claims(claims, policy, now, &mut r);
+            }
+        }
+    }
+    r
+}
+
+fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report) {
+    let alg = match &token.alg {
+        Ok(a) => *a,
+        Err(e @ AlgError::Unsecured(_)) => {
+            r.fail(
+                "alg",
+                ExitCode::Signature,
+                e.to_string(),
+                Some("an unsecured token proves nothing about who made it".into()),
+            );
+            return;
+        }
+        Err(e @ AlgError::Unknown(_)) => {
+            r.fail(
+                "alg",
+                ExitCode::Malformed,
+                e.to_string(),
+                Some(format!(
+                    "jwtctl verifies {}",
+                    Alg::ALL.map(Alg::name).join(", ")
+                )),
+            );
+            return;
+        }
+    };
+    if let Some(crit) = token.header.get("crit") {
+        r.fail(
+            "crit",
+            ExitCode::Signature,
+            format!("the header marks {crit} as critical extensions, which jwtctl does not implement"),
+            Some("RFC 7515 4.1.11 requires rejecting tokens with critical extensions the verifier does not understand".into()),
+        );
+    }
+    for h in ["jwk", "jku", "x5u", "x5c"] {
+        if token.header.contains_key(h) {
+            r.warnings.push(format!(
+                "the header carries \"{h}\"; keys named by the token itself are never trusted, only --key/--jwks"
+            ));
+        }
+    }
+    if !policy.algs.is_empty() && !policy.algs.contains(&alg) {
+        r.fail(
+            "alg",
+            ExitCode::Signature,
+            format!(
+                "algorithm {alg} is not allowed (allowed: {})",
+                policy
+                    .algs
+                    .iter()
+                    .map(|a| a.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some("add it with --alg if the issuer really uses it".into()),
+        );
+        return;
+    }
+
+    // Which keys to try: by kid in a JWKS, else every key of the right family.
+    let candidates: Vec<usize> = if keys.is_jwks {
+        match token.kid() {
+            Some(kid) => {
+                let found: Vec<usize> = (0..keys.keys.len())
+                    .filter(|&i| keys.keys[i].kid.as_deref() == Some(kid))
+                    .collect();
+                if found.is_empty() {
+                    let kids = keys.kids();
+                    r.fail(
+                        "kid",
+                        ExitCode::Signature,
+                        format!("no key with kid \"{kid}\" in the key set"),
+                        Some(if kids.is_empty() {
+                            "the key set has no kids".into()
+                        } else {
+                            format!("the key set has: {}", kids.join(", "))
+                        }),
+                    );
+                    return;
+                }
+                found
+            }
+            None => (0..keys.keys.len())
+                .filter(|&i| keys.keys[i].family() == alg.family())
+                .collect(),
+        }
+    } else {
+        (0..keys.keys.len()).collect()
+    };
+
+    let mut last_err = None;
+    let mut tried = 0;
+    for i in candidates {
+        let verifier = match keys.verifier(i, alg) {
+            Ok(v) => v,
+            Err(e) => {
+                last_err = Some(e);
+                continue;
+            }
+        };
+        tried += 1;
+        if verifier.verify(token.signing_input(), &token.signature) {
+            r.signature_valid = true;
+            r.key = Some(keys.keys[i].source.clone());
+            if let Some(bits) = keys.keys[i].public().and_then(|p| p.rsa_bits()) {
+                if bits < 2048 {
+                    r.warnings.push(format!(
+                        "the RSA key has only {bits} bits; 2048 is the minimum today"
+                    ));
+                }
+            }
+            if let Some(len) = hmac_len(&keys.keys[i]) {
+                let min = alg.min_secret_len().unwrap_or(32);
+                if len < min {
+                    r.warnings.push(format!(
+                        "the HMAC secret is {len} bytes, shorter than {alg}'s {min}: it can be brute-forced"
+                    ));
+                }
+            }
+            return;
+        }
+    }
+    if tried == 0 {
+        if let Some(e) = last_err {
+            r.fail("key", e.exit_code(), e.to_string(), e.hint());
+        } else {
+            r.fail(
+                "key",
+                ExitCode::Signature,
+                format!("no key in the set fits {alg}"),
+                Some("the key set has no key of the family this algorithm needs".into()),
+            );
+        }
+        return;
+    }
+    let which = if tried == 1 && !keys.is_jwks {
+        format!("with {}", keys.keys[0].source)
+    } else {
+        format!("with any of the {tried} candidate keys")
+    };
+    r.fail(
+        "signature",
+        ExitCode::Signature,
+        format!("signature does not verify {which} ({alg})"),
+        Some(match token.kid() {
+            Some(kid) if !keys.is_jwks => {
+                format!("the token names kid \"{kid}\"; pass --jwks to pick keys by kid, or check that this is the issuer's key")
+            }
+            _ => "the token was signed with another key, or it was altered".into(),
+        }),
+    );
+}
+
+fn hmac_len(key: &Key) -> Option<usize> {
+    match &key.material {
+        crate::keys::Material::Secret(s) => Some(s.len()),
+        _ => None,
+    }
+}
+
+fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r: &mut Report) {
+    let now_s = now.as_second();
+    let leeway = policy.leeway;
+    let hint_time = "judge it as of another moment with --at, or tolerate clock skew with --leeway";
+
+    match claims.get("exp") {
+        None => {
+            if !policy.require.iter().any(|c| c == "exp") {
+                r.warnings
+                    .push("no \"exp\": the token never expires".into());
+            }
+        }
+        Some(v) => match numeric_date(v) {
+            None => r.fail(
+                "exp",
+                ExitCode::Malformed,
+                format!("\"exp\" is {v}, not a NumericDate (seconds since 1970)"),
+                None,
+            ),
+            Some(exp) => {
+                let exp = exp.floor() as i64;
+                r.expires_in = Some(exp.saturating_sub(now_s));
+                if now_s.saturating_sub(leeway) >= exp {
+                    r.fail(
+                        "exp",
+                        ExitCode::Expired,
+                        format!(
+                            "expired {} ({})",
+                            crate::output::relative(exp.saturating_sub(now_s)),
+                            crate::output::utc(exp)
+                        ),
+                        Some(hint_time.into()),
+                    );
+                }
+            }
+        },
+    }
+    if let Some(v) = claims.get("nbf") {
+        match numeric_date(v) {
+            None => r.fail(
+                "nbf",
+                ExitCode::Malformed,
+                format!("\"nbf\" is {v}, not a NumericDate (seconds since 1970)"),
+                None,
+            ),
+            Some(nbf) => {
+                let nbf = nbf.ceil() as i64;
+                if now_s.saturating_add(leeway) < nbf {
+                    r.fail(
+                        "nbf",
+                        ExitCode::Expired,
+                        format!(
+                            "not valid yet: valid {} ({})",
+                            crate::output::relative(nbf.saturating_sub(now_s)),
+                            crate::output::utc(nbf)
+                        ),
+                        Some(hint_time.into()),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(v) = claims.get("iat") {
+        match numeric_date(v) {
+            None => r.fail(
+                "iat",
+                ExitCode::Malformed,
+                format!("\"iat\" is {v}, not a NumericDate (seconds since 1970)"),
+                None,
+            ),
+            Some(iat) => {
+                if (iat as i64) > now_s.saturating_add(leeway) {
+                    r.warnings.push(format!(
+                        "\"iat\" is in the future ({}): the issuer's clock is ahead",
+                        crate::output::relative((iat as i64).saturating_sub(now_s))
+                    ));
+                }
+            }
+        }
+    }
+
+    if let Some(want) = &policy.iss {
+        match claims.get("iss") {
+            None => r.fail(
+                "iss",
+                ExitCode::Claims,
+                "no \"iss\" claim, but --iss was given".into(),
+                None,
+            ),
+            Some(Value::String(s)) if s == want => {}
+            Some(Value::String(s)) => r.fail(
+                "iss",
+                ExitCode::Claims,
+                format!("issuer is \"{s}\", expected \"{want}\""),
+                None,
+            ),
+            Some(v) => r.fail(
+                "iss",
+                ExitCode::Claims,
+                format!("\"iss\" is {v}, not a string"),
+                None,
+            ),
+        }
+    }
+
+    let token_aud: Option<Result<Vec<&str>, ()>> = claims.get("aud").map(|v| match v {
+        Value::String(s) => Ok(vec![s.as_str()]),
+        Value::Array(a) => a.iter().map(|x| x.as_str().ok_or(())).collect(),
+        _ => Err(()),
+    });
+    if policy.aud.is_empty() {
+        if let Some(Ok(auds)) = &token_aud {
+            r.warnings.push(format!(
+                "the token is meant for audience {}; pass --aud to check it as the API would",
+                auds.join(", ")
+            ));
+        }
+    } else {
+        match token_aud {
+            None => r.fail(
+                "aud",
+                ExitCode::Claims,
+                "no \"aud\" claim, but --aud was given".into(),
+                None,
+            ),
+            Some(Err(())) => r.fail(
+                "aud",
+                ExitCode::Claims,
+                "\"aud\" is neither a string nor an array of strings".into(),
+                None,
+            ),
+            Some(Ok(auds)) => {
+                if !auds.iter().any(|a| policy.aud.iter().any(|w| w == a)) {
+                    r.fail(
+                        "aud",
+                        ExitCode::Claims,
+                        format!(
+                            "audience {} is not among the accepted: {}",
+                            if auds.is_empty() {
+                                "(empty)".to_string()
+                            } else {
+                                auds.join(", ")
+                            },
+                            policy.aud.join(", ")
+                        ),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    if let Some(want) = &policy.sub {
+        match claims.get("sub") {
+            Some(Value::String(s)) if s == want => {}
+            Some(Value::String(s)) => r.fail(
+                "sub",
+                ExitCode::Claims,
+                format!("subject is \"{s}\", expected \"{want}\""),
+                None,
+            ),
+            Some(v) => r.fail(
+                "sub",
+                ExitCode::Claims,
+                format!("\"sub\" is {v}, not a string"),
+                None,
+            ),
+            None => r.fail(
+                "sub",
+                ExitCode::Claims,
+                "no \"sub\" claim, but --sub was given".into(),
+                None,
+            ),
+        }
+    }
+
+    for name in &policy.require {
+        if !claims.contains_key(name) {
+            r.fail(
+                "require",
+                ExitCode::Claims,
+                format!("required claim \"{name}\" is missing"),
+                None,
+            );
+        }
+    }
+
+    if !policy.scopes.is_empty() {
+        let have = token_scopes(claims);
+        let missing: Vec<&str> = policy
+            .scopes
+            .iter()
+            .filter(|s| !have.contains(s))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            r.fail(
+                "scope",
+                ExitCode::Claims,
+                format!(
+                    "missing scope {} (the token grants: {})",
+                    missing.join(" "),
+                    if have.is_empty() {
+                        "none".to_string()
+                    } else {
+                        have.join(" ")
+                    }
+                ),
+                None,
+            );
+        }
+    }
+
+    if let Some(want) = policy.token_use {
+        let have = TokenUse::of(claims);
+        if have != want {
+            r.fail(
+                "token_use",
+                ExitCode::Claims,
+                format!(
+                    "this is {} token, not {} token",
+                    article(have),
+                    article(want)
+                ),
+                None,
+            );
+        }
+    }
+}
+
+fn article(u: TokenUse) -> &'static str {
+    match u {
+        TokenUse::Access => "an access",
+        TokenUse::Refresh => "a refresh",
+    }
+}

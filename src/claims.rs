@@ -1,0 +1,154 @@
+//! Claim sets and the values people type for them: durations, times, `K=V` pairs.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use serde_json::{Map, Value};
+
+/// Parses a humantime duration ("30m", "1h 30m", "7d").
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    if t.starts_with('-') {
+        return Err(format!("{s:?} is negative; durations count forward"));
+    }
+    if t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() {
+        return Err(format!("{s:?} has no unit; write e.g. {t}s or {t}m"));
+    }
+    humantime::parse_duration(t)
+        .map_err(|e| format!("{s:?} is not a duration ({e}); e.g. 30m, 1h 30m, 7d"))
+}
+
+/// A token lifetime: a duration above zero. A token that is born expired helps nobody.
+pub fn parse_ttl(s: &str) -> Result<Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err("a lifetime of zero makes a token that is already expired".into());
+    }
+    if d.as_secs() > 100 * 365 * 24 * 3600 {
+        return Err("a lifetime over 100 years is not a lifetime".into());
+    }
+    Ok(d)
+}
+
+/// Parses a moment: RFC 3339 (`2026-01-02T03:04:05Z`) or Unix seconds.
+pub fn parse_time(s: &str) -> Result<Timestamp, String> {
+    let t = s.trim();
+    if let Ok(secs) = t.parse::<i64>() {
+        return Timestamp::from_second(secs).map_err(|e| format!("{s:?} is out of range ({e})"));
+    }
+    t.parse::<Timestamp>().map_err(|_| {
+        format!("{s:?} is not a time; use RFC 3339 (2026-01-02T03:04:05Z) or Unix seconds")
+    })
+}
+
+/// Parses `K=V`; V is JSON when it parses as JSON, a string otherwise (`role=admin` and
+/// `roles=["a","b"]` both do what they look like).
+pub fn parse_pair(s: &str) -> Result<(String, Value), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not K=V"))?;
+    if k.is_empty() {
+        return Err(format!("{s:?} has an empty name"));
+    }
+    let value = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_string()));
+    Ok((k.to_string(), value))
+}
+
+/// Splits repeated and space-separated scope arguments into one deduplicated, ordered list.
+pub fn split_scopes<S: AsRef<str>>(args: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in args.iter().flat_map(|a| a.as_ref().split_whitespace()) {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    }
+    out
+}
+
+/// The scopes a token grants: the OAuth2 `scope` string, or a `scopes`/`scp` array.
+pub fn token_scopes(claims: &Map<String, Value>) -> Vec<String> {
+    for name in ["scope", "scp", "scopes"] {
+        match claims.get(name) {
+            Some(Value::String(s)) => return split_scopes(&[s]),
+            Some(Value::Array(a)) => {
+                return a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
+/// A NumericDate claim (RFC 7519 2): a JSON number of seconds. Fractions are allowed; a string
+/// such as `"tomorrow"` is not a time.
+pub fn numeric_date(v: &Value) -> Option<f64> {
+    v.as_f64().filter(|f| f.is_finite())
+}
+
+pub const TIME_CLAIMS: [&str; 3] = ["iat", "nbf", "exp"];
+
+/// Claims of a new token, in the order people expect to read them.
+pub struct NewClaims {
+    pub map: Map<String, Value>,
+}
+
+impl NewClaims {
+    pub fn new(now: Timestamp, ttl: Duration) -> NewClaims {
+        let iat = now.as_second();
+        let mut map = Map::new();
+        map.insert("iat".into(), Value::from(iat));
+        map.insert(
+            "exp".into(),
+            Value::from(iat.saturating_add(ttl.as_secs() as i64)),
+        );
+        NewClaims { map }
+    }
+
+    pub fn set(&mut self, name: &str, value: Value) {
+        self.map.insert(name.to_string(), value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30m").unwrap(), Duration::from_secs(1800));
+        assert_eq!(parse_duration("1h 30m").unwrap(), Duration::from_secs(5400));
+        assert!(parse_duration("-5m").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("30").is_err());
+        assert!(parse_ttl("0s").is_err());
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("1300819379").unwrap().as_second(), 1300819379);
+        assert_eq!(
+            parse_time("2011-03-22T18:42:59Z").unwrap().as_second(),
+            1300819379
+        );
+        assert!(parse_time("yesterday").is_err());
+    }
+
+    #[test]
+    fn pairs_are_json_or_strings() {
+        assert_eq!(parse_pair("a=1").unwrap().1, Value::from(1));
+        assert_eq!(parse_pair("a=x").unwrap().1, Value::from("x"));
+        assert_eq!(parse_pair("a=[\"x\"]").unwrap().1, serde_json::json!(["x"]));
+        assert_eq!(parse_pair("a=").unwrap().1, Value::from(""));
+        assert!(parse_pair("=1").is_err());
+        assert!(parse_pair("a").is_err());
+    }
+
+    #[test]
+    fn scopes_split_and_dedupe() {
+        assert_eq!(split_scopes(&["a b", "b c"]), vec!["a", "b", "c"]);
+    }
+}

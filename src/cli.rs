@@ -1,0 +1,718 @@
+//! The command-line surface: clap derive types only. Behaviour lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+
+use crate::alg::Alg;
+
+// Macros rather than consts so `concat!` can join the tables into the long help at compile time.
+macro_rules! exit_code_table {
+    () => {
+        "Exit codes:
+  0  success / token valid
+  1  runtime error (I/O, unreadable key or users file)
+  2  usage error
+  3  malformed token (or a JWS that is not a JWT, without --jws)
+  4  signature, key or algorithm mismatch
+  5  expired or not yet valid
+  6  claim check failed (iss, aud, sub, scope, required claim, user)
+  7  authentication failed (unknown user, wrong password, disabled)
+When several checks fail the most fundamental one decides: 3, then 4, 5, 6."
+    };
+}
+
+macro_rules! env_table {
+    () => {
+        "Environment:
+  JWTCTL_SECRET  HMAC secret (the default of --secret-env)
+  JWTCTL_USERS   users file (the default of --users)
+  NO_COLOR       disable colored output"
+    };
+}
+
+macro_rules! verify_examples {
+    () => {
+        "Examples:
+  jwtctl verify \"$TOKEN\"
+  jwtctl verify --alg RS256 --key public.pem --iss https://auth.example --aud api \"$TOKEN\"
+  jwtctl verify --jwks jwks.json --output json - < token.txt
+  jwtctl verify --file tokens.txt -q || echo 'some tokens failed'"
+    };
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jwtctl",
+    version,
+    about = "Hash passwords, keep users, issue, decode and verify JWT bearer tokens",
+    long_about = "jwtctl is a toolkit for APIs that use the OAuth2 password flow and JWT bearer \
+tokens: it hashes passwords (argon2id, verifies bcrypt), keeps users in a TOML or JSON file, \
+issues tokens for them, and decodes and verifies tokens with exit codes a script can branch on.",
+    after_help = env_table!(),
+    after_long_help = concat!(exit_code_table!(), "\n\n", env_table!()),
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// When to use colors
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print nothing but the essential value; the exit code carries the rest
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// The users file (TOML or JSON, by extension)
+    #[arg(
+        long,
+        global = true,
+        env = "JWTCTL_USERS",
+        default_value = "users.toml",
+        value_name = "FILE",
+        value_hint = ValueHint::FilePath
+    )]
+    pub users: PathBuf,
+
+    /// Format of the users file, when its extension does not tell
+    #[arg(
+        long = "users-format",
+        global = true,
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub users_format: Option<UsersFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UsersFormat {
+    Toml,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)
+    #[command(after_help = ISSUE_EXAMPLES)]
+    Issue(IssueArgs),
+
+    /// Show a token's header, payload and expiry without checking its signature
+    #[command(after_help = DECODE_EXAMPLES)]
+    Decode(DecodeArgs),
+
+    /// Check a token's signature and claims; the exit code tells the verdict
+    #[command(
+        after_help = verify_examples!(),
+        after_long_help = concat!(verify_examples!(), "\n\n", exit_code_table!())
+    )]
+    Verify(VerifyArgs),
+
+    /// Hash a password with argon2id, or check a password against an argon2/bcrypt hash
+    #[command(after_help = HASH_EXAMPLES)]
+    Hash(HashArgs),
+
+    /// Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+    #[command(subcommand)]
+    Users(UsersCommand),
+
+    /// Generate an HMAC secret or a key pair
+    #[command(after_help = KEYGEN_EXAMPLES)]
+    Keygen(KeygenArgs),
+
+    /// Print a JWKS document with the public halves of the given keys
+    #[command(after_help = JWKS_EXAMPLES)]
+    Jwks(JwksArgs),
+
+    /// JWK utilities
+    #[command(subcommand)]
+    Jwk(JwkCommand),
+
+    /// Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)
+    #[command(after_help = LINT_EXAMPLES)]
+    Lint(LintArgs),
+
+    /// Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+
+    /// Write man pages (jwtctl.1 and one per subcommand) into a folder
+    Man(ManArgs),
+}
+
+const ISSUE_EXAMPLES: &str = "\
+Examples:
+  export JWTCTL_SECRET=$(jwtctl keygen --alg HS256)
+  jwtctl issue --sub alice --scope 'items:read items:write' --ttl 15m
+  printf 'secret\\n' | jwtctl issue --user alice --password-stdin --output oauth2
+  jwtctl issue --alg ES256 --key ec.pem --kid auto --sub svc --aud api --claim 'roles=[\"admin\"]'";
+
+const DECODE_EXAMPLES: &str = "\
+Examples:
+  jwtctl decode eyJhbGciOi...
+  curl -s localhost:8000/token -d ... | jq -r .access_token | jwtctl decode
+  jwtctl decode --output json - < token.txt | jq .payload
+  jwtctl decode --file access.log --output json > tokens.jsonl";
+
+const HASH_EXAMPLES: &str = "\
+Examples:
+  jwtctl hash
+  printf 'secret\\n' | jwtctl hash --password-stdin
+  printf 'secret\\n' | jwtctl hash --password-stdin --verify '$2b$12$EixZaYVK1fsbw1ZfbX3OXe...'";
+
+const KEYGEN_EXAMPLES: &str = "\
+Examples:
+  jwtctl keygen --alg HS256 > secret.txt
+  jwtctl keygen --alg ES256 --out keys/signing
+  jwtctl keygen --alg RS256 --bits 3072 --out rsa --format jwk";
+
+const JWKS_EXAMPLES: &str = "\
+Examples:
+  jwtctl jwks signing.pub.pem > jwks.json
+  jwtctl jwks --kid 2026-11 rsa.pub.pem ec.pub.pem";
+
+const LINT_EXAMPLES: &str = "\
+Examples:
+  jwtctl lint \"$TOKEN\"
+  jwtctl lint --wordlist rockyou.txt --fail-on high \"$TOKEN\"
+  jwtctl lint --file tokens.txt --output json";
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  JWTCTL_SECRET=$(jwtctl keygen --alg HS256) jwtctl serve --users examples/users.toml
+  jwtctl serve --alg RS256 --key rsa.pem --listen 127.0.0.1:0
+  curl -s -d 'grant_type=password&username=alice&password=secret' localhost:8000/token";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  jwtctl completions bash > ~/.local/share/bash-completion/completions/jwtctl
+  jwtctl completions zsh > ~/.zfunc/_jwtctl
+  jwtctl completions fish > ~/.config/fish/completions/jwtctl.fish";
+
+/// Where a signing or verifying key comes from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct KeyArgs {
+    /// Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    pub key: Option<PathBuf>,
+
+    /// Environment variable holding the HMAC secret
+    #[arg(
+        long,
+        value_name = "VAR",
+        default_value = "JWTCTL_SECRET",
+        help_heading = "Keys"
+    )]
+    pub secret_env: String,
+
+    /// File holding the HMAC secret (one trailing newline is ignored)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    pub secret_file: Option<PathBuf>,
+
+    /// HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
+    #[arg(long, value_name = "SECRET", help_heading = "Keys")]
+    pub secret: Option<String>,
+
+    /// The secret is base64 or base64url encoded; decode it before use
+    #[arg(long, help_heading = "Keys")]
+    pub secret_base64: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IssueOutput {
+    /// The bare token
+    Token,
+    /// Token, header, claims and expiry as one JSON object
+    Json,
+    /// An OAuth2 token response: access_token, token_type, expires_in
+    Oauth2,
+}
+
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<Alg>,
+
+    /// Authenticate this user of the users file and issue their token
+    #[arg(long, value_name = "NAME", conflicts_with = "sub")]
+    pub user: Option<String>,
+
+    /// Subject (`sub`) of a token not tied to the users file
+    #[arg(long, value_name = "SUB")]
+    pub sub: Option<String>,
+
+    /// Read the user's password from the first line of stdin
+    #[arg(long, requires = "user")]
+    pub password_stdin: bool,
+
+    /// Skip the password check (for an operator who holds the signing key)
+    #[arg(long, requires = "user")]
+    pub no_auth: bool,
+
+    /// Lifetime of the token (e.g. 30m, 1h 30m, 7d)
+    #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = crate::claims::parse_ttl)]
+    pub ttl: std::time::Duration,
+
+    /// Not-before: the token becomes valid this long after issue (0s for now)
+    #[arg(long, value_name = "DURATION", value_parser = crate::claims::parse_duration)]
+    pub nbf: Option<std::time::Duration>,
+
+    /// Issuer (`iss`)
+    #[arg(long, value_name = "ISS")]
+    pub iss: Option<String>,
+
+    /// Audience (`aud`); repeat for several
+    #[arg(long, value_name = "AUD")]
+    pub aud: Vec<String>,
+
+    /// Token id (`jti`); without a value, a random one
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub jti: Option<String>,
+
+    /// Key id in the header; `auto` puts the key's RFC 7638 thumbprint
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+
+    /// OAuth2 scope; repeat or separate with spaces
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Vec<String>,
+
+    /// Extra claim; the value is JSON when it parses as JSON, a string otherwise
+    #[arg(long, value_name = "K=V")]
+    pub claim: Vec<String>,
+
+    /// Extra header field; the value is JSON when it parses as JSON, a string otherwise
+    #[arg(long, value_name = "K=V")]
+    pub header: Vec<String>,
+
+    /// Also issue a refresh token (`token_use: "refresh"`)
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Lifetime of the refresh token
+    #[arg(long, default_value = "7d", value_name = "DURATION", value_parser = crate::claims::parse_ttl)]
+    pub refresh_ttl: std::time::Duration,
+
+    /// Sign even when the HMAC secret is shorter than the hash output
+    #[arg(long)]
+    pub allow_weak_secret: bool,
+
+    /// Issue as of this time (RFC 3339 or Unix seconds) instead of now
+    #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
+    pub at: Option<jiff::Timestamp>,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = IssueOutput::Token)]
+    pub output: IssueOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportOutput {
+    /// Aligned blocks for a person
+    Human,
+    /// One JSON object per token (one line each in batch mode)
+    Json,
+}
+
+/// Where tokens come from: one argument, `-`, piped stdin, or a file of many.
+#[derive(Debug, Args, Clone)]
+pub struct TokenInput {
+    /// The token; `-` or nothing reads stdin (a `Bearer ` prefix is accepted)
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    /// Read many tokens, one per line (batch mode; `-` for stdin)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "token")]
+    pub file: Option<PathBuf>,
+
+    /// Treat stdin as many tokens, one per line, even if it holds just one
+    #[arg(long, conflicts_with = "file")]
+    pub batch: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    #[command(flatten)]
+    pub input: TokenInput,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+
+    /// Judge times as of this moment (RFC 3339 or Unix seconds) instead of now
+    #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
+    pub at: Option<jiff::Timestamp>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub input: TokenInput,
+
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    /// JWKS file (or https:// URL) to pick the key from by the token's `kid`
+    #[arg(long, value_name = "FILE|URL", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    pub jwks: Option<String>,
+
+    /// Allowed algorithm; repeat for several (default: every algorithm the key allows)
+    #[arg(long, value_name = "ALG", help_heading = "Keys")]
+    pub alg: Vec<Alg>,
+
+    /// Clock skew tolerated for exp, nbf and iat
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = crate::claims::parse_duration)]
+    pub leeway: std::time::Duration,
+
+    /// Required issuer
+    #[arg(long, value_name = "ISS")]
+    pub iss: Option<String>,
+
+    /// Accepted audience; repeat for any-of
+    #[arg(long, value_name = "AUD")]
+    pub aud: Vec<String>,
+
+    /// Required subject
+    #[arg(long, value_name = "SUB")]
+    pub sub: Option<String>,
+
+    /// Claim that must be present; repeat for several
+    #[arg(long, value_name = "CLAIM")]
+    pub require: Vec<String>,
+
+    /// Scope the token must grant; repeat or separate with spaces (all must be present)
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Vec<String>,
+
+    /// Judge the token as of this time (RFC 3339 or Unix seconds) instead of now
+    #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
+    pub at: Option<jiff::Timestamp>,
+
+    /// Check the signature only: accept a JWS whose payload is not a JWT claims set
+    #[arg(long)]
+    pub jws: bool,
+
+    /// Accept only access tokens (reject refresh tokens) or only refresh tokens
+    #[arg(long, value_enum, value_name = "USE")]
+    pub token_use: Option<TokenUse>,
+
+    /// Check that `sub` names an enabled user of the users file
+    #[arg(long)]
+    pub check_user: bool,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenUse {
+    Access,
+    Refresh,
+}
+
+#[derive(Debug, Args)]
+pub struct HashArgs {
+    /// Check the password against this hash instead of making one (exit 0 match, 7 mismatch)
+    #[arg(long, value_name = "HASH")]
+    pub verify: Option<String>,
+
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// argon2 memory cost in KiB
+    #[arg(long, default_value_t = crate::hashing::DEFAULT_M_COST, value_name = "KIB")]
+    pub m_cost: u32,
+
+    /// argon2 iterations
+    #[arg(long, default_value_t = crate::hashing::DEFAULT_T_COST, value_name = "N")]
+    pub t_cost: u32,
+
+    /// argon2 parallelism (lanes)
+    #[arg(long, default_value_t = crate::hashing::DEFAULT_P_COST, value_name = "N")]
+    pub p_cost: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add a user (asks for the password, or --password-stdin)
+    Add(UserAddArgs),
+    /// Set a new password for a user (always hashed with argon2id)
+    Passwd(UserPasswordArgs),
+    /// Remove a user
+    Remove(UserNameArg),
+    /// Disable a user: no tokens are issued for them, and verify --check-user fails
+    Disable(UserNameArg),
+    /// Enable a disabled user
+    Enable(UserNameArg),
+    /// List users
+    List(UsersListArgs),
+    /// Show one user (never the hash)
+    Show(UserShowArgs),
+    /// Authenticate a user (exit 0, or 7)
+    Check(UserPasswordArgs),
+    /// Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
+    Import(UsersImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserNameArg {
+    /// User name
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// User name
+    pub name: String,
+
+    /// Scope granted to the user; repeat or separate with spaces
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Vec<String>,
+
+    /// Custom claim put in the user's tokens; the value is JSON when it parses as JSON
+    #[arg(long, value_name = "K=V")]
+    pub claim: Vec<String>,
+
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// Add the user disabled
+    #[arg(long)]
+    pub disabled: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserPasswordArgs {
+    /// User name
+    pub name: String,
+
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersListArgs {
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct UserShowArgs {
+    /// User name
+    pub name: String,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersImportArgs {
+    /// JSON file shaped like the FastAPI tutorial's fake_users_db
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+
+    /// Replace users that already exist instead of failing
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyFormat {
+    Pem,
+    Jwk,
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Algorithm the key is for
+    #[arg(long, value_name = "ALG")]
+    pub alg: Alg,
+
+    /// Output prefix: PREFIX.pem and PREFIX.pub.pem (or .jwk / .pub.jwk); for HS*, the secret file
+    #[arg(long, value_name = "PREFIX", value_hint = ValueHint::FilePath)]
+    pub out: Option<PathBuf>,
+
+    /// RSA modulus size: 2048, 3072 or 4096
+    #[arg(long, default_value_t = 2048, value_parser = parse_bits)]
+    pub bits: u32,
+
+    /// Key file format
+    #[arg(long, value_enum, default_value_t = KeyFormat::Pem)]
+    pub format: KeyFormat,
+
+    /// Key id to record in JWK output (default: the RFC 7638 thumbprint)
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+
+    /// Overwrite existing key files
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_bits(s: &str) -> Result<u32, String> {
+    match s {
+        "2048" => Ok(2048),
+        "3072" => Ok(3072),
+        "4096" => Ok(4096),
+        _ => Err("RSA keys are 2048, 3072 or 4096 bits".into()),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct JwksArgs {
+    /// Key files (public or private; only public halves are printed)
+    #[arg(required = true, value_hint = ValueHint::FilePath)]
+    pub keys: Vec<PathBuf>,
+
+    /// Key id for each key, in order (default: RFC 7638 thumbprint)
+    #[arg(long, value_name = "KID")]
+    pub kid: Vec<String>,
+
+    /// Algorithm to record for each key (default: what the key implies)
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<Alg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JwkCommand {
+    /// Print the RFC 7638 SHA-256 thumbprint of a key
+    Thumbprint(JwkThumbprintArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JwkThumbprintArgs {
+    /// Key file (PEM, DER or JWK)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub key: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub input: TokenInput,
+
+    /// Extra candidate secrets to try against HS* tokens, one per line
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub wordlist: Option<PathBuf>,
+
+    /// Lifetime above which a token is reported
+    #[arg(long, default_value = "24h", value_name = "DURATION", value_parser = crate::claims::parse_duration)]
+    pub max_lifetime: std::time::Duration,
+
+    /// Exit 6 when a finding at or above this severity exists
+    #[arg(long, value_enum, default_value_t = Severity::High, value_name = "LEVEL")]
+    pub fail_on: Severity,
+
+    /// Judge times as of this moment instead of now
+    #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
+    pub at: Option<jiff::Timestamp>,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<Alg>,
+
+    /// Address to listen on (port 0 picks a free port and prints the address)
+    #[arg(long, default_value = "127.0.0.1:8000", value_name = "ADDR")]
+    pub listen: String,
+
+    /// Issuer URL put in tokens and the discovery document (default: http://LISTEN)
+    #[arg(long, value_name = "URL")]
+    pub issuer: Option<String>,
+
+    /// Audience put in issued tokens
+    #[arg(long, value_name = "AUD")]
+    pub aud: Vec<String>,
+
+    /// Access-token lifetime
+    #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = crate::claims::parse_ttl)]
+    pub ttl: std::time::Duration,
+
+    /// Refresh-token lifetime
+    #[arg(long, default_value = "7d", value_name = "DURATION", value_parser = crate::claims::parse_ttl)]
+    pub refresh_ttl: std::time::Duration,
+
+    /// Sign even when the HMAC secret is shorter than the hash output
+    #[arg(long)]
+    pub allow_weak_secret: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Folder to write the pages into
+    #[arg(long, default_value = "man", value_hint = ValueHint::DirPath)]
+    pub out: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

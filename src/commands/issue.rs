@@ -1,0 +1,195 @@
+//! `jwtctl issue`: sign a token for a user of the users file, or with arbitrary claims.
+
+use serde_json::{json, Map, Value};
+
+use crate::claims::{parse_pair, split_scopes, NewClaims};
+use crate::cli::{IssueArgs, IssueOutput};
+use crate::context::Ctx;
+use crate::error::Failure;
+use crate::keys::{Key, Signer};
+use crate::token::b64url;
+
+/// Claims set by flags; `--claim` may not override them, or `--ttl` would silently lie.
+const RESERVED: [&str; 4] = ["exp", "iat", "nbf", "token_use"];
+
+pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
+    // Authenticate first: a wrong password must not depend on whether the key loads.
+    let user = match &args.user {
+        Some(name) => Some(crate::commands::users::authenticate(
+            ctx,
+            name,
+            args.password_stdin,
+            args.no_auth,
+        )?),
+        None => None,
+    };
+    let key = crate::commands::key_source(&args.key).load()?;
+    let alg = args.alg.unwrap_or_else(|| key.default_alg());
+    let signer = key.signer(alg, args.allow_weak_secret)?;
+    if args.allow_weak_secret {
+        if let Some(min) = alg.min_secret_len() {
+            crate::output::warn(&format!(
+                "--allow-weak-secret: signing {alg} with a secret that may be shorter than {min} bytes"
+            ));
+        }
+    }
+    let kid = match args.kid.as_deref() {
+        Some("auto") => Some(auto_kid(&key)?),
+        Some(k) => Some(k.to_string()),
+        None => key.kid.clone(),
+    };
+    let now = args.at.unwrap_or_else(jiff::Timestamp::now);
+
+    let mut claims = NewClaims::new(now, args.ttl);
+    let sub = user.as_ref().map(|u| u.name.clone()).or(args.sub.clone());
+    if let Some(sub) = &sub {
+        claims.set("sub", json!(sub));
+    }
+    if let Some(iss) = &args.iss {
+        claims.set("iss", json!(iss));
+    }
+    match args.aud.len() {
+        0 => {}
+        1 => claims.set("aud", json!(args.aud[0])),
+        _ => claims.set("aud", json!(args.aud)),
+    }
+    if let Some(nbf) = args.nbf {
+        claims.set("nbf", json!(now.as_second() + nbf.as_secs() as i64));
+    }
+    if let Some(jti) = &args.jti {
+        claims.set(
+            "jti",
+            json!(if jti.is_empty() {
+                random_id()?
+            } else {
+                jti.clone()
+            }),
+        );
+    }
+    let mut scopes = user.as_ref().map(|u| u.scopes.clone()).unwrap_or_default();
+    scopes.extend(split_scopes(&args.scope));
+    let scopes = split_scopes(&scopes);
+    if !scopes.is_empty() {
+        claims.set("scope", json!(scopes.join(" ")));
+    }
+    if let Some(u) = &user {
+        for (k, v) in &u.claims {
+            if RESERVED.contains(&k.as_str()) || k == "sub" {
+                crate::output::warn(&format!("user claim \"{k}\" is ignored: jwtctl sets it"));
+                continue;
+            }
+            claims.set(k, v.clone());
+        }
+    }
+    for pair in &args.claim {
+        let (k, v) = parse_pair(pair).map_err(|e| Failure::usage(format!("--claim {e}")))?;
+        if RESERVED.contains(&k.as_str()) {
+            return Err(Failure::usage(format!("--claim cannot set \"{k}\""))
+                .hint("use --ttl for exp, --nbf for nbf, --at for iat")
+                .into());
+        }
+        claims.set(&k, v);
+    }
+    let mut header = Map::new();
+    header.insert("alg".into(), json!(alg.name()));
+    header.insert("typ".into(), json!("JWT"));
+    if let Some(kid) = &kid {
+        header.insert("kid".into(), json!(kid));
+    }
+    for pair in &args.header {
+        let (k, v) = parse_pair(pair).map_err(|e| Failure::usage(format!("--header {e}")))?;
+        if k == "alg" || k == "crit" {
+            return Err(Failure::usage(format!("--header cannot set \"{k}\""))
+                .hint("pick the algorithm with --alg")
+                .into());
+        }
+        header.insert(k, v);
+    }
+    crate::diagnostics::warn_sensitive(&claims.map);
+
+    let token = sign(&signer, &header, &claims.map)?;
+    let refresh = if args.refresh {
+        let mut r = NewClaims::new(now, args.refresh_ttl);
+        if let Some(sub) = &sub {
+            r.set("sub", json!(sub));
+        }
+        if let Some(iss) = &args.iss {
+            r.set("iss", json!(iss));
+        }
+        r.set("token_use", json!("refresh"));
+        r.set("jti", json!(random_id()?));
+        if !scopes.is_empty() {
+            r.set("scope", json!(scopes.join(" ")));
+        }
+        Some(sign(&signer, &header, &r.map)?)
+    } else {
+        None
+    };
+
+    let ttl = args.ttl.as_secs();
+    let text = match args.output {
+        IssueOutput::Token => match &refresh {
+            Some(r) => format!("{token}\n{r}"),
+            None => token,
+        },
+        IssueOutput::Json => {
+            let exp = claims.map["exp"].as_i64().unwrap_or_default();
+            let mut v = json!({
+                "token": token,
+                "header": Value::Object(header),
+                "payload": Value::Object(claims.map),
+                "expires_at": crate::output::utc(exp),
+                "expires_in": ttl,
+            });
+            if let Some(r) = refresh {
+                v["refresh_token"] = json!(r);
+            }
+            crate::output::pretty(&v)
+        }
+        IssueOutput::Oauth2 => {
+            let mut v = json!({
+                "access_token": token,
+                "token_type": "bearer",
+                "expires_in": ttl,
+            });
+            if !scopes.is_empty() {
+                v["scope"] = json!(scopes.join(" "));
+            }
+            if let Some(r) = refresh {
+                v["refresh_token"] = json!(r);
+            }
+            v.to_string()
+        }
+    };
+    crate::commands::print(&text)
+}
+
+/// Serialises and signs header and claims into a compact JWS.
+pub fn sign(
+    signer: &Signer,
+    header: &Map<String, Value>,
+    claims: &Map<String, Value>,
+) -> anyhow::Result<String> {
+    let mut text = b64url(serde_json::to_string(header)?.as_bytes());
+    text.push('.');
+    text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
+    let sig = signer.sign(text.as_bytes())?;
+    text.push('.');
+    text.push_str(&b64url(&sig));
+    Ok(text)
+}
+
+fn auto_kid(key: &Key) -> anyhow::Result<String> {
+    let public = key.public().ok_or_else(|| {
+        Failure::usage("--kid auto needs an asymmetric key")
+            .hint("a thumbprint of an HMAC secret would publish a hash of it; pass --kid NAME")
+    })?;
+    Ok(public.to_jwk().thumbprint()?)
+}
+
+/// A random 128-bit id from the OS generator (cheap, unlike a crypto library's DRBG start-up).
+pub fn random_id() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
+    Ok(b64url(&bytes))
+}

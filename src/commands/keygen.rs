@@ -1,0 +1,167 @@
+//! `jwtctl keygen`: HMAC secrets and key pairs, written with safe permissions.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::alg::Family;
+use crate::cli::{KeyFormat, KeygenArgs};
+use crate::context::Ctx;
+use crate::error::Failure;
+use crate::keys::PrivateKey;
+use crate::token::b64url;
+
+pub fn run(ctx: &Ctx, args: KeygenArgs) -> anyhow::Result<()> {
+    let alg = args.alg;
+    if alg.family() == Family::Hmac {
+        let len = alg.min_secret_len().expect("HMAC");
+        let mut secret = zeroize::Zeroizing::new(vec![0u8; len]);
+        getrandom::fill(&mut secret)
+            .map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
+        let text = zeroize::Zeroizing::new(match args.format {
+            KeyFormat::Pem => b64url(&secret),
+            KeyFormat::Jwk => {
+                let mut v =
+                    serde_json::json!({"kty": "oct", "k": b64url(&secret), "alg": alg.name()});
+                if let Some(kid) = &args.kid {
+                    v["kid"] = serde_json::json!(kid);
+                }
+                v.to_string()
+            }
+        });
+        match &args.out {
+            Some(path) => {
+                write_private(path, text.as_bytes(), args.force)?;
+                if !ctx.quiet {
+                    crate::output::note(&format!(
+                        "wrote a {len}-byte {alg} secret to {} (mode 0600); use it with --secret-file{}",
+                        path.display(),
+                        if args.format == KeyFormat::Pem { " --secret-base64" } else { "" }
+                    ));
+                }
+            }
+            None => crate::commands::print(&text)?,
+        }
+        return Ok(());
+    }
+
+    let key = PrivateKey::generate(alg, args.bits)?;
+    let public = key.public();
+    let thumb = public.to_jwk().thumbprint()?;
+    let kid = args.kid.clone().unwrap_or_else(|| thumb.clone());
+    let (private_text, public_text) = match args.format {
+        KeyFormat::Pem => (
+            zeroize::Zeroizing::new(pem::encode(&pem::Pem::new(
+                "PRIVATE KEY",
+                key.to_pkcs8().to_vec(),
+            ))),
+            public.to_pem(),
+        ),
+        KeyFormat::Jwk => {
+            let mut private = key.to_jwk();
+            private.kid = Some(kid.clone());
+            private.alg = Some(alg.to_string());
+            private.use_ = Some("sig".into());
+            let mut public = public.to_jwk();
+            public.kid = Some(kid.clone());
+            public.alg = Some(alg.to_string());
+            public.use_ = Some("sig".into());
+            (
+                zeroize::Zeroizing::new(serde_json::to_string_pretty(&private)?),
+                serde_json::to_string_pretty(&public)?,
+            )
+        }
+    };
+    match &args.out {
+        Some(prefix) => {
+            let ext = match args.format {
+                KeyFormat::Pem => "pem",
+                KeyFormat::Jwk => "jwk",
+            };
+            let private_path = with_suffix(prefix, &format!(".{ext}"));
+            let public_path = with_suffix(prefix, &format!(".pub.{ext}"));
+            if !args.force {
+                for p in [&private_path, &public_path] {
+                    if p.exists() {
+                        return Err(exists(p).into());
+                    }
+                }
+            }
+            write_private(&private_path, private_text.as_bytes(), args.force)?;
+            write_public(&public_path, public_text.as_bytes())?;
+            if !ctx.quiet {
+                crate::output::note(&format!(
+                    "wrote {} (private, mode 0600) and {}",
+                    private_path.display(),
+                    public_path.display()
+                ));
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(private_text.as_bytes())?;
+            if !private_text.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+        }
+    }
+    if !ctx.quiet {
+        eprintln!("kid: {kid}");
+    }
+    Ok(())
+}
+
+fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn exists(path: &Path) -> Failure {
+    Failure::runtime(format!(
+        "{} already exists; not overwriting a key",
+        path.display()
+    ))
+    .hint("pass --force to replace it, or choose another --out")
+}
+
+/// Creates a file readable by its owner only, never following an existing file unless forced.
+fn write_private(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    use std::fs::OpenOptions;
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut opts = OpenOptions::new();
+    opts.write(true);
+    if force {
+        opts.create(true).truncate(true);
+    } else {
+        opts.create_new(true);
+    }
+    #[cfg(unix)]
+    opts.mode(0o600);
+    let mut f = opts.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            exists(path)
+        } else {
+            Failure::runtime(format!("cannot write {}: {e}", path.display()))
+        }
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A forced overwrite keeps the old file's mode; tighten it.
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    f.write_all(bytes)?;
+    if !bytes.ends_with(b"\n") {
+        f.write_all(b"\n")?;
+    }
+    f.sync_all()?;
+    Ok(())
+}
+
+fn write_public(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
+    Ok(())
+}

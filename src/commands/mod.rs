@@ -1,0 +1,61 @@
+//! One module per subcommand. Each turns parsed arguments into calls on the core and prints.
+
+use crate::cli::{Cli, Command, JwkCommand, KeyArgs};
+use crate::context::Ctx;
+use crate::keys::KeySource;
+
+pub mod completions;
+pub mod decode;
+pub mod hash;
+pub mod issue;
+pub mod jwks;
+pub mod keygen;
+pub mod lint;
+pub mod man;
+pub mod serve;
+pub mod users;
+pub mod verify;
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx::new(&cli.global);
+    match cli.command {
+        Command::Issue(a) => issue::run(&ctx, a),
+        Command::Decode(a) => decode::run(&ctx, a),
+        Command::Verify(a) => verify::run(&ctx, a),
+        Command::Hash(a) => hash::run(&ctx, a),
+        Command::Users(c) => users::run(&ctx, c),
+        Command::Keygen(a) => keygen::run(&ctx, a),
+        Command::Jwks(a) => jwks::run(&ctx, a),
+        Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(&ctx, a),
+        Command::Lint(a) => lint::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
+    }
+}
+
+/// The key source the key flags describe; warns when a secret was put on the command line.
+pub fn key_source(args: &KeyArgs) -> KeySource {
+    if args.secret.is_some() {
+        crate::output::warn(
+            "a secret on the command line is visible to other users in `ps` and lands in shell history; prefer --secret-env or --secret-file",
+        );
+    }
+    KeySource {
+        key_file: args.key.clone(),
+        secret_file: args.secret_file.clone(),
+        secret_arg: args.secret.clone(),
+        secret_env: args.secret_env.clone(),
+        base64: args.secret_base64,
+    }
+}
+
+/// Writes a line to stdout; a closed pipe surfaces as an io error that main treats as success.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}

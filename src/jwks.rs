@@ -1,0 +1,72 @@
+//! JWK Sets: reading them (file now; URLs in `remote`) and building them from keys.
+
+use serde_json::{json, Value};
+
+use crate::keys::{Jwk, Key, KeyError};
+
+/// Loads every usable key of a JWKS document. Keys jwtctl cannot use (other kty, encryption
+/// keys) are skipped; a set with none left is an error.
+pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
+    let v: Value = serde_json::from_slice(doc)
+        .map_err(|e| KeyError::Jwk(format!("{source} is not JSON: {e}")))?;
+    let keys = v
+        .get("keys")
+        .and_then(Value::as_array)
+        .ok_or_else(|| KeyError::Jwk(format!("{source} has no \"keys\" array")))?;
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        let parsed = serde_json::from_value::<Jwk>(k.clone())
+            .map_err(|e| KeyError::Jwk(e.to_string()))
+            .and_then(|jwk| {
+                if jwk.is_private() {
+                    // A published set must hold public keys; use only the public half.
+                    jwk.public_only().to_key()
+                } else {
+                    jwk.to_key()
+                }
+            });
+        match parsed {
+            Ok(mut key) => {
+                key.source = match &key.kid {
+                    Some(kid) => format!("{source} kid \"{kid}\""),
+                    None => format!("{source} key #{i}"),
+                };
+                out.push(key);
+            }
+            Err(e) => skipped.push(format!("key #{i}: {e}")),
+        }
+    }
+    for s in &skipped {
+        crate::output::warn(&format!("{source}: skipped {s}"));
+    }
+    if out.is_empty() {
+        return Err(KeyError::Jwk(format!("{source} holds no usable key")));
+    }
+    Ok(out)
+}
+
+/// Loads a JWKS from a file path.
+pub fn load(location: &str) -> anyhow::Result<Vec<Key>> {
+    let path = std::path::Path::new(location);
+    let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(from_document(&bytes, location)?)
+}
+
+/// A JWKS document of public keys, each with `kid`, `alg` and `use: "sig"`.
+pub fn document(entries: &[(Jwk, String, String)]) -> Value {
+    let keys: Vec<Value> = entries
+        .iter()
+        .map(|(jwk, kid, alg)| {
+            let mut j = jwk.public_only();
+            j.kid = Some(kid.clone());
+            j.alg = Some(alg.clone());
+            j.use_ = Some("sig".into());
+            serde_json::to_value(j).expect("JWK serialises")
+        })
+        .collect();
+    json!({ "keys": keys })
+}

@@ -1,0 +1,48 @@
+//! jwtctl: a command-line toolkit for JWT bearer tokens.
+//!
+//! The binary is a thin shell over this library: `cli` holds the clap definitions, `commands`
+//! one module per subcommand, and the rest is the core they call.
+
+pub mod alg;
+pub mod checks;
+pub mod claims;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod diagnostics;
+pub mod error;
+pub mod hashing;
+pub mod input;
+pub mod jwks;
+pub mod keys;
+pub mod output;
+pub mod store;
+pub mod token;
+
+/// Parses arguments, runs the command and returns the process exit code.
+pub fn main_exit_code() -> i32 {
+    use clap::Parser;
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // clap prints help/version to stdout with code 0, usage errors to stderr with 2.
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match commands::run(cli) {
+        Ok(()) => 0,
+        Err(e) if error::is_broken_pipe(&e) => 0,
+        Err(e) => {
+            let r = error::classify(&e);
+            if let Some(msg) = r.message {
+                let s = output::stderr_styles();
+                eprintln!("jwtctl: {}", output::sanitize(&msg));
+                if let Some(h) = r.hint {
+                    eprintln!("{} {}", s.dim("hint:"), output::sanitize(&h));
+                }
+            }
+            r.code.code()
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Rendering for people and scripts: colour decided once, terminal-safe claim text, times.
+
+use std::io::{IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::cli::ColorChoice;
+
+/// Styles for one run. Colour is decided once (flag, `NO_COLOR`, is stderr/stdout a terminal)
+/// and printers only ask for a style.
+#[derive(Debug, Clone, Copy)]
+pub struct Styles {
+    pub color: bool,
+}
+
+impl Styles {
+    pub fn detect(choice: ColorChoice, stream_is_tty: bool) -> Styles {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stream_is_tty && !no_color,
+        };
+        Styles { color }
+    }
+
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn ok(&self, t: &str) -> String {
+        self.paint(AnsiColor::Green.on_default().bold(), t)
+    }
+    pub fn bad(&self, t: &str) -> String {
+        self.paint(AnsiColor::Red.on_default().bold(), t)
+    }
+    pub fn warn(&self, t: &str) -> String {
+        self.paint(AnsiColor::Yellow.on_default(), t)
+    }
+    pub fn heading(&self, t: &str) -> String {
+        self.paint(Style::new().bold(), t)
+    }
+    pub fn dim(&self, t: &str) -> String {
+        self.paint(Style::new().dimmed(), t)
+    }
+}
+
+/// Styles for stderr diagnostics, decided from the environment alone (used before and outside
+/// the command's own printer).
+pub fn stderr_styles() -> Styles {
+    let choice = *COLOR_CHOICE.get().unwrap_or(&ColorChoice::Auto);
+    Styles::detect(choice, std::io::stderr().is_terminal())
+}
+
+pub static COLOR_CHOICE: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `jwtctl: warning: …` on stderr, unless --quiet.
+pub fn warn(message: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let s = stderr_styles();
+    let _ = writeln!(
+        std::io::stderr(),
+        "jwtctl: {} {}",
+        s.warn("warning:"),
+        sanitize(message)
+    );
+}
+
+/// `jwtctl: note: …` on stderr, unless --quiet.
+pub fn note(message: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let _ = writeln!(std::io::stderr(), "jwtctl: {}", sanitize(message));
+}
+
+/// Escapes what a hostile token could use to mislead a terminal: control characters (ANSI
+/// escapes), bidirectional overrides and zero-width characters. Written by hand because the
+/// set is small and specific to this threat; no crate covers exactly it.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) && c != '\n' {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c,
+            '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM, RLM
+            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{feff}' // zero-width no-break space
+        )
+}
+
+/// "in 29m", "3h 5m ago", "now": the two largest units, truncated.
+pub fn relative(delta_secs: i64) -> String {
+    if delta_secs == 0 {
+        return "now".into();
+    }
+    let span = span_text(delta_secs.unsigned_abs());
+    if delta_secs > 0 {
+        format!("in {span}")
+    } else {
+        format!("{span} ago")
+    }
+}
+
+/// A length of time in the two largest units: "29m", "1h 30m", "2d 4h", "45s".
+pub fn span_text(secs: u64) -> String {
+    const UNITS: [(u64, &str); 5] = [
+        (365 * 86400, "y"),
+        (86400, "d"),
+        (3600, "h"),
+        (60, "m"),
+        (1, "s"),
+    ];
+    let mut parts = Vec::new();
+    let mut rest = secs;
+    for (size, name) in UNITS {
+        if rest >= size {
+            parts.push(format!("{}{name}", rest / size));
+            rest %= size;
+        } else if !parts.is_empty() {
+            // Keep units adjacent: "1h 0m" reads oddly, "1h" is enough.
+            break;
+        }
+        if parts.len() == 2 {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        "0s".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// A Unix time as UTC text, e.g. `2026-11-28 01:23:45 UTC`.
+pub fn utc(secs: i64) -> String {
+    match jiff::Timestamp::from_second(secs) {
+        Ok(t) => t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        Err(_) => format!("{secs} (out of range)"),
+    }
+}
+
+/// Pretty JSON for people; keys keep the token's own order.
+pub fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        assert_eq!(relative(29 * 60 + 5), "in 29m 5s");
+        assert_eq!(relative(-3 * 3600 - 60), "3h 1m ago");
+        assert_eq!(relative(-3 * 3600), "3h ago");
+        assert_eq!(relative(90000), "in 1d 1h");
+        assert_eq!(relative(0), "now");
+    }
+
+    #[test]
+    fn sanitize_escapes_terminal_tricks() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\\u{001b}[31mb");
+        assert_eq!(sanitize("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(sanitize("plain é"), "plain é");
+    }
+}
+
+/// The header/payload/times blocks shared by `decode` and `verify` for people.
+pub mod blocks {
+    use serde_json::{json, Value};
+
+    use super::{pretty, relative, sanitize, span_text, utc, Styles};
+    use crate::claims::{numeric_date, TIME_CLAIMS};
+    use crate::token::{Payload, Token};
+
+    pub fn render(token: &Token, now: i64, s: &Styles) -> String {
+        let mut out = String::new();
+        out.push_str(&s.heading("Header"));
+        out.push('\n');
+        out.push_str(&sanitize(&pretty(&Value::Object(token.header.clone()))));
+        out.push('\n');
+        out.push_str(&s.heading("Payload"));
+        out.push('\n');
+        match &token.payload {
+            Payload::Claims(c) => {
+                out.push_str(&sanitize(&pretty(&Value::Object(c.clone()))));
+                out.push('\n');
+                let times = time_lines(c, now, s);
+                if !times.is_empty() {
+                    out.push_str(&s.heading("Times"));
+                    out.push('\n');
+                    out.push_str(&times);
+                }
+            }
+            Payload::Other { bytes, reason } => {
+                out.push_str(&s.dim(&format!("({reason}; shown as text)")));
+                out.push('\n');
+                out.push_str(&sanitize(&String::from_utf8_lossy(bytes)));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    fn time_lines(c: &serde_json::Map<String, Value>, now: i64, s: &Styles) -> String {
+        let mut out = String::new();
+        for name in TIME_CLAIMS {
+            if let Some(t) = c.get(name).and_then(numeric_date) {
+                let t = t as i64;
+                let rel = relative(t - now);
+                let rel = match name {
+                    "exp" if t <= now => s.bad(&format!("expired {rel}")),
+                    "exp" => s.ok(&format!("expires {rel}")),
+                    "nbf" if t > now => s.warn(&format!("valid {rel}")),
+                    _ => s.dim(&format!("({rel})")),
+                };
+                out.push_str(&format!("  {name:<9}{}  {rel}\n", utc(t)));
+            }
+        }
+        if let (Some(exp), Some(start)) = (
+            c.get("exp").and_then(numeric_date),
+            c.get("iat").or(c.get("nbf")).and_then(numeric_date),
+        ) {
+            let life = (exp - start) as i64;
+            out.push_str(&format!(
+                "  {:<9}{}\n",
+                "lifetime",
+                if life >= 0 {
+                    span_text(life as u64)
+                } else {
+                    format!("negative ({life}s)")
+                }
+            ));
+        }
+        out
+    }
+
+    /// `{"exp": {"unix":…, "utc":…, "relative":…}, …}` for JSON output.
+    pub fn times_json(token: &Token, now: i64) -> Value {
+        let mut m = serde_json::Map::new();
+        if let Some(c) = token.claims() {
+            for name in TIME_CLAIMS {
+                if let Some(t) = c.get(name).and_then(numeric_date) {
+                    let t = t as i64;
+                    m.insert(
+                        name.to_string(),
+                        json!({"unix": t, "utc": utc(t), "relative": relative(t - now)}),
+                    );
+                }
+            }
+        }
+        Value::Object(m)
+    }
+
+    /// The payload for JSON output: the claims object, or the non-JSON payload as text.
+    pub fn payload_json(token: &Token) -> Value {
+        match &token.payload {
+            Payload::Claims(c) => Value::Object(c.clone()),
+            Payload::Other { bytes, .. } => {
+                Value::String(String::from_utf8_lossy(bytes).into_owned())
+            }
+        }
+    }
+}

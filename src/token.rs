@@ -1,0 +1,340 @@
+//! Parsing compact JWS/JWT text into its parts, strictly: attacker-controlled input.
+
+use std::fmt;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::alg::{Alg, AlgError};
+
+/// Longest token text accepted. Real bearer tokens are a few KiB; a cap keeps a hostile or
+/// mistaken input (a whole log file on stdin) from being buffered and parsed.
+pub const MAX_TOKEN_LEN: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    #[error("the input is empty: no token to read")]
+    Empty,
+    #[error("the token is {0} bytes, over the {MAX_TOKEN_LEN}-byte limit")]
+    TooLong(usize),
+    #[error("a token has 3 dot-separated parts, this one has {0}")]
+    Parts(usize),
+    #[error("the {0} is not valid base64url")]
+    Base64(Part),
+    #[error("the header is not JSON: {0}")]
+    HeaderJson(String),
+    #[error("the header is JSON but not an object")]
+    HeaderNotObject,
+    #[error("the header has no \"alg\"")]
+    MissingAlg,
+    #[error("the header's \"alg\" is not a string")]
+    AlgNotString,
+    #[error("the token contains characters that are not printable ASCII")]
+    NotAscii,
+}
+
+impl TokenError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            TokenError::Empty => "pass the token as an argument, or pipe it on stdin",
+            TokenError::TooLong(_) => "for many tokens, one per line, use --file or --batch",
+            TokenError::Parts(_) | TokenError::NotAscii => {
+                "a JWT looks like xxxxx.yyyyy.zzzzz; check that the whole token was copied"
+            }
+            TokenError::Base64(_) => {
+                "JWT parts use base64url without padding (A-Z a-z 0-9 - _); check for truncation or quoting"
+            }
+            TokenError::HeaderJson(_) | TokenError::HeaderNotObject => {
+                "the first part must decode to a JSON object such as {\"alg\":\"HS256\"}"
+            }
+            TokenError::MissingAlg | TokenError::AlgNotString => {
+                "every JWS header names its algorithm, e.g. \"alg\": \"HS256\""
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Header,
+    Payload,
+    Signature,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+        })
+    }
+}
+
+/// The payload of a JWS: a JWT claims set, or something else (RFC 7515 A.4 signs plain text).
+#[derive(Debug, Clone)]
+pub enum Payload {
+    Claims(Map<String, Value>),
+    /// Not a JWT: the bytes as signed, and why they are not a claims set.
+    Other {
+        bytes: Vec<u8>,
+        reason: String,
+    },
+}
+
+impl Payload {
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        match self {
+            Payload::Claims(m) => Some(m),
+            Payload::Other { .. } => None,
+        }
+    }
+}
+
+/// A parsed compact JWS. The signing input is kept as received: re-serialising the JSON would
+/// change the bytes (RFC 7515 A.1's header holds CR LF).
+#[derive(Debug, Clone)]
+pub struct Token {
+    text: String,
+    dots: (usize, usize),
+    pub header: Map<String, Value>,
+    pub payload: Payload,
+    pub signature: Vec<u8>,
+    /// The header's `alg`, or why it is not one we implement.
+    pub alg: Result<Alg, AlgError>,
+}
+
+impl Token {
+    /// Parses token text after `normalize`.
+    pub fn parse(text: &str) -> Result<Token, TokenError> {
+        if text.is_empty() {
+            return Err(TokenError::Empty);
+        }
+        if text.len() > MAX_TOKEN_LEN {
+            return Err(TokenError::TooLong(text.len()));
+        }
+        if !text.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(TokenError::NotAscii);
+        }
+        let parts = text.split('.').count();
+        if parts != 3 {
+            return Err(TokenError::Parts(parts));
+        }
+        let first = text.find('.').expect("three parts");
+        let second = first + 1 + text[first + 1..].find('.').expect("three parts");
+        let (h, p, s) = (
+            &text[..first],
+            &text[first + 1..second],
+            &text[second + 1..],
+        );
+
+        let header_bytes = b64(h, Part::Header)?;
+        let header = match parse_strict(&header_bytes) {
+            Ok(Value::Object(m)) => m,
+            Ok(_) => return Err(TokenError::HeaderNotObject),
+            Err(e) => return Err(TokenError::HeaderJson(e)),
+        };
+        let alg = match header.get("alg") {
+            None => return Err(TokenError::MissingAlg),
+            Some(Value::String(a)) => a.parse::<Alg>(),
+            Some(_) => return Err(TokenError::AlgNotString),
+        };
+
+        let payload_bytes = b64(p, Part::Payload)?;
+        let payload = match parse_strict(&payload_bytes) {
+            Ok(Value::Object(m)) => Payload::Claims(m),
+            Ok(other) => Payload::Other {
+                bytes: payload_bytes,
+                reason: format!("the payload is JSON {}, not an object", json_kind(&other)),
+            },
+            Err(e) => Payload::Other {
+                bytes: payload_bytes,
+                reason: format!("the payload is not JSON ({e})"),
+            },
+        };
+        let signature = b64(s, Part::Signature)?;
+
+        Ok(Token {
+            text: text.to_string(),
+            dots: (first, second),
+            header,
+            payload,
+            signature,
+            alg,
+        })
+    }
+
+    /// `BASE64URL(header) . BASE64URL(payload)` exactly as received.
+    pub fn signing_input(&self) -> &[u8] {
+        &self.text.as_bytes()[..self.dots.1]
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        self.payload.claims()
+    }
+
+    /// The header's `alg` as written, for messages.
+    pub fn alg_name(&self) -> &str {
+        self.header.get("alg").and_then(Value::as_str).unwrap_or("")
+    }
+
+    pub fn kid(&self) -> Option<&str> {
+        self.header.get("kid").and_then(Value::as_str)
+    }
+}
+
+/// Strips what surrounds a token in the places people copy it from: whitespace, a `Bearer `
+/// prefix, or a whole `Authorization: Bearer …` header line.
+pub fn normalize(input: &str) -> &str {
+    let mut s = input.trim();
+    if let Some(rest) = strip_prefix_ci(s, "authorization:") {
+        s = rest.trim_start();
+    }
+    if let Some(rest) = strip_prefix_ci(s, "bearer") {
+        if rest.starts_with([' ', '\t']) {
+            s = rest.trim_start();
+        }
+    }
+    s
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+fn b64(part: &str, which: Part) -> Result<Vec<u8>, TokenError> {
+    URL_SAFE_NO_PAD
+        .decode(part)
+        .map_err(|_| TokenError::Base64(which))
+}
+
+pub fn b64url(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Parses JSON, rejecting duplicate object keys. serde_json keeps the last duplicate silently,
+/// and two parsers that disagree on which `alg` or `sub` counts is a known JWT attack.
+pub fn parse_strict(bytes: &[u8]) -> Result<Value, String> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let v = StrictValue::deserialize(&mut de).map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(v.0)
+}
+
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = StrictValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::from(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::from(v)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::from(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::String(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::String(v)))
+    }
+    fn visit_unit<E>(self) -> Result<StrictValue, E> {
+        Ok(StrictValue(Value::Null))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(StrictValue(Value::Array(out)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let StrictValue(v) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate key \"{key}\"")));
+            }
+            out.insert(key, v);
+        }
+        Ok(StrictValue(Value::Object(out)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HS: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+
+    #[test]
+    fn normalize_strips_bearer_and_header_name() {
+        assert_eq!(normalize("  Bearer abc \n"), "abc");
+        assert_eq!(normalize("Authorization: bearer abc"), "abc");
+        assert_eq!(normalize("bearerabc"), "bearerabc");
+    }
+
+    #[test]
+    fn parses_parts_and_keeps_signing_input() {
+        let t = Token::parse(HS).unwrap();
+        assert_eq!(t.alg, Ok(Alg::HS256));
+        assert_eq!(t.signing_input(), b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0");
+        assert_eq!(t.signature, b"sig");
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        assert!(parse_strict(br#"{"a":1,"a":2}"#).is_err());
+        assert!(parse_strict(br#"{"a":{"b":1,"b":1}}"#).is_err());
+        assert!(parse_strict(br#"{"a":1,"b":[1,{"c":2}]}"#).is_ok());
+    }
+
+    #[test]
+    fn shape_errors() {
+        assert_eq!(Token::parse("a.b").unwrap_err(), TokenError::Parts(2));
+        assert_eq!(
+            Token::parse("a*.b.c").unwrap_err(),
+            TokenError::Base64(Part::Header)
+        );
+        assert_eq!(
+            Token::parse("e30.e30.").unwrap_err(),
+            TokenError::MissingAlg
+        );
+    }
+}
