@@ -304,7 +304,7 @@ impl Key {
         self.check_family(alg)?;
         self.check_usage(alg, Op::Verify)?;
         let inner = match &self.material {
-            Material::Secret(s) => VerifierKind::Hmac(hmac::Key::new(hmac_alg(alg), s.as_bytes())),
+            Material::Secret(s) => VerifierKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes()))),
             _ => {
                 let public = self.public().expect("asymmetric key has a public half");
                 let parsed =
@@ -330,7 +330,7 @@ impl Key {
                         min,
                     });
                 }
-                SignerKind::Hmac(hmac::Key::new(hmac_alg(alg), s.as_bytes()))
+                SignerKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes())))
             }
             Material::Public(_) => {
                 return Err(KeyError::PublicForSigning {
@@ -536,7 +536,7 @@ pub struct Verifier {
 }
 
 enum VerifierKind {
-    Hmac(hmac::Key),
+    Hmac(Box<hmac::Key>),
     Public(ParsedPublicKey),
 }
 
@@ -555,7 +555,7 @@ pub struct Signer {
 }
 
 enum SignerKind {
-    Hmac(hmac::Key),
+    Hmac(Box<hmac::Key>),
     Rsa(&'static dyn sig::RsaEncoding, sig::RsaKeyPair),
     Ec(EcdsaKeyPair),
     Ed25519(Ed25519KeyPair),
@@ -896,7 +896,7 @@ impl Jwk {
                         qInv: Zeroizing::new(self.member("qi", &self.qi)?),
                     };
                     let k = sig::RsaKeyPair::from_components(&KeyPairComponents {
-                        public_key: comps.public_key.clone(),
+                        public_key: comps.public_key,
                         d: &comps.d[..],
                         p: &comps.p[..],
                         q: &comps.q[..],

@@ -118,7 +118,7 @@ impl Job {
                 ExitCode::Malformed,
             ),
             Err(e) => (
-                malformed(number, &e, TokenError::TooLong(0).hint()),
+                malformed(number, e, TokenError::TooLong(0).hint()),
                 ExitCode::Malformed,
             ),
         };

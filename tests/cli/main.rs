@@ -1,0 +1,5 @@
+//! Integration tests: one binary, one module per area, each running the real `jwtctl`.
+
+mod support;
+
+mod core;

@@ -1,0 +1,73 @@
+//! Shared helpers: every test runs the real binary.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// A 32-byte HS256 secret.
+pub const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+/// The binary with a clean environment: no secret, no users file, no colour.
+pub fn jwtctl() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("jwtctl").expect("binary built");
+    c.env_remove("JWTCTL_SECRET")
+        .env_remove("JWTCTL_USERS")
+        .env_remove("NO_COLOR")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// The binary with `JWTCTL_SECRET` set to `SECRET`.
+pub fn with_secret() -> assert_cmd::Command {
+    let mut c = jwtctl();
+    c.env("JWTCTL_SECRET", SECRET);
+    c
+}
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn vectors() -> PathBuf {
+    fixtures().join("vectors")
+}
+
+pub fn read_json(path: impl AsRef<std::path::Path>) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).expect("fixture")).expect("fixture JSON")
+}
+
+/// stdout of a successful run, trimmed.
+pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "command failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8").trim().to_string()
+}
+
+/// The Python interpreter for interop tests. `.ci/run` sets JWTCTL_PYTHON to a venv with the
+/// packages installed and JWTCTL_REQUIRE_INTEROP=1, so there a missing package is a failure;
+/// elsewhere the interop tests say they were skipped.
+pub fn python_with(modules: &[&str]) -> Option<String> {
+    let py = std::env::var("JWTCTL_PYTHON").unwrap_or_else(|_| "python3".into());
+    let probe = format!("import {}", modules.join(", "));
+    let ok = std::process::Command::new(&py)
+        .args(["-c", &probe])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if ok {
+        return Some(py);
+    }
+    if std::env::var_os("JWTCTL_REQUIRE_INTEROP").is_some() {
+        panic!("interop tests need Python modules {modules:?} in {py}; run .ci/run or pip install -r tests/interop/requirements.txt");
+    }
+    eprintln!("skipped: Python modules {modules:?} not available (set JWTCTL_PYTHON)");
+    None
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
