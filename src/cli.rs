@@ -379,9 +379,23 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub key: KeyArgs,
 
-    /// JWKS file (or https:// URL) to pick the key from by the token's `kid`
+    /// JWKS file or https:// URL to pick the key from by the token's `kid`
     #[arg(long, value_name = "FILE|URL", value_hint = ValueHint::FilePath, help_heading = "Keys")]
     pub jwks: Option<String>,
+
+    /// OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration
+    /// (implies --iss ISSUER unless --iss is given)
+    #[arg(
+        long,
+        value_name = "ISSUER_URL",
+        conflicts_with = "jwks",
+        help_heading = "Keys"
+    )]
+    pub oidc: Option<String>,
+
+    /// Allow fetching key sets over plain http:// (local test servers only)
+    #[arg(long, help_heading = "Keys")]
+    pub allow_http: bool,
 
     /// Allowed algorithm; repeat for several (default: every algorithm the key allows)
     #[arg(long, value_name = "ALG", help_heading = "Keys")]

@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::keys::{Jwk, Key, KeyError};
+use crate::remote::{Fetcher, Origin};
 
 /// Loads every usable key of a JWKS document. Keys jwtctl cannot use (other kty, encryption
 /// keys) are skipped; a set with none left is an error.
@@ -46,8 +47,19 @@ pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
     Ok(out)
 }
 
-/// Loads a JWKS from a file path.
-pub fn load(location: &str) -> anyhow::Result<Vec<Key>> {
+/// Loads a JWKS from a file or an http(s) URL. For a URL served from the cache, a `kid` the
+/// cached set lacks triggers one refetch: that is how a key rotation is picked up.
+pub fn load(location: &str, fetcher: &Fetcher, kid: Option<&str>) -> anyhow::Result<Vec<Key>> {
+    if location.starts_with("https://") || location.starts_with("http://") {
+        let (body, origin) = fetcher.jwks(location, false)?;
+        let keys = from_document(body.as_bytes(), location)?;
+        let missing = kid.is_some_and(|k| !keys.iter().any(|key| key.kid.as_deref() == Some(k)));
+        if missing && origin != Origin::Network {
+            let (body, _) = fetcher.jwks(location, true)?;
+            return Ok(from_document(body.as_bytes(), location)?);
+        }
+        return Ok(keys);
+    }
     let path = std::path::Path::new(location);
     let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
         path: path.to_path_buf(),

@@ -16,6 +16,7 @@ pub mod input;
 pub mod jwks;
 pub mod keys;
 pub mod output;
+pub mod remote;
 pub mod store;
 pub mod token;
 

@@ -19,7 +19,18 @@ const CHUNK: usize = 2048;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
     let json_out = args.json || args.output == ReportOutput::Json;
-    let keys = load_keys(&args)?;
+    // The token is read before the keys: its kid decides whether a cached remote key set is
+    // still good enough.
+    let tokens = input::tokens(
+        args.input.token.as_deref(),
+        args.input.file.as_deref(),
+        args.input.batch,
+    )?;
+    let single = match &tokens {
+        Tokens::One(text) => Some(Token::parse(normalize(text))?),
+        Tokens::Many(_) => None,
+    };
+    let keys = load_keys(&args, single.as_ref().and_then(Token::kid))?;
     let policy = Policy {
         algs: if args.alg.is_empty() {
             Vec::new()
@@ -27,7 +38,8 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
             args.alg.clone()
         },
         leeway: args.leeway.as_secs().min(365 * 24 * 3600) as i64,
-        iss: args.iss.clone(),
+        // An OIDC issuer's tokens carry it as iss (OpenID Connect Discovery 4.3).
+        iss: args.iss.clone().or_else(|| args.oidc.clone()),
         aud: args.aud.clone(),
         sub: args.sub.clone(),
         require: args.require.clone(),
@@ -51,13 +63,8 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
         now,
     };
 
-    match input::tokens(
-        args.input.token.as_deref(),
-        args.input.file.as_deref(),
-        args.input.batch,
-    )? {
-        Tokens::One(text) => {
-            let token = Token::parse(normalize(&text))?;
+    match (tokens, single) {
+        (_, Some(token)) => {
             let report = job.check(&token);
             let code = report.exit_code();
             if json_out {
@@ -72,7 +79,8 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Tokens::Many(reader) => batch(ctx, &job, reader),
+        (Tokens::Many(reader), _) => batch(ctx, &job, reader),
+        (Tokens::One(_), None) => unreachable!("a single token is parsed above"),
     }
 }
 
@@ -126,9 +134,15 @@ impl Job {
     }
 }
 
-fn load_keys(args: &VerifyArgs) -> anyhow::Result<KeySet> {
-    if let Some(jwks) = &args.jwks {
-        return Ok(KeySet::jwks(crate::jwks::load(jwks)?));
+fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> anyhow::Result<KeySet> {
+    let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
+    let location = match (&args.jwks, &args.oidc) {
+        (Some(j), _) => Some(j.clone()),
+        (None, Some(issuer)) => Some(fetcher.discover(issuer)?),
+        (None, None) => None,
+    };
+    if let Some(location) = location {
+        return Ok(KeySet::jwks(crate::jwks::load(&location, &fetcher, kid)?));
     }
     let key = crate::commands::key_source(&args.key).load()?;
     Ok(KeySet::single(key))

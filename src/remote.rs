@@ -1,0 +1,219 @@
+//! Remote key sets: fetching a JWKS over HTTPS (or OIDC discovery), with a disk cache that
+//! honours Cache-Control, so verification keeps working when the issuer is briefly away.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aws_lc_rs::digest;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Failure;
+
+/// A key set is a few KiB; anything much larger is not a key set.
+const MAX_BODY: u64 = 1024 * 1024;
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// Freshness when the server sends no Cache-Control: short, so rotations are seen soon.
+const DEFAULT_MAX_AGE: u64 = 300;
+
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    pub allow_http: bool,
+    pub cache_dir: Option<PathBuf>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheEntry {
+    url: String,
+    fetched_at: i64,
+    max_age: u64,
+    body: String,
+}
+
+/// Where a key set came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Network,
+    FreshCache,
+    StaleCache,
+}
+
+impl Fetcher {
+    pub fn from_env(allow_http: bool) -> Fetcher {
+        let cache_dir = std::env::var_os("JWTCTL_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("jwtctl")))
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/jwtctl")));
+        Fetcher {
+            allow_http,
+            cache_dir,
+        }
+    }
+
+    fn check_scheme(&self, url: &str) -> Result<(), Failure> {
+        if url.starts_with("https://") {
+            return Ok(());
+        }
+        if url.starts_with("http://") {
+            if self.allow_http {
+                return Ok(());
+            }
+            return Err(Failure::usage(format!("refusing to fetch keys over plain HTTP: {url}"))
+                .hint("anyone on the path could swap the keys; use https://, or pass --allow-http for a local test server"));
+        }
+        Err(Failure::usage(format!("{url} is not an http(s) URL")))
+    }
+
+    fn agent(&self) -> ureq::Agent {
+        let tls = ureq::tls::TlsConfig::builder()
+            .unversioned_rustls_crypto_provider(Arc::new(
+                rustls::crypto::aws_lc_rs::default_provider(),
+            ))
+            .build();
+        ureq::Agent::config_builder()
+            .timeout_global(Some(TIMEOUT))
+            .http_status_as_error(false)
+            .tls_config(tls)
+            .user_agent(concat!("jwtctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .new_agent()
+    }
+
+    /// GETs a URL: the body and the max-age the server allows caching it for (0: no-store).
+    fn get(&self, url: &str) -> Result<(String, u64), Failure> {
+        self.check_scheme(url)?;
+        let mut resp = self.agent().get(url).call().map_err(|e| {
+            Failure::runtime(format!("cannot fetch {url}: {e}"))
+                .hint("check the URL and the network; a cached copy is used when there is one")
+        })?;
+        let status = resp.status();
+        if !status.is_success() {
+            return Err(Failure::runtime(format!("fetching {url} answered HTTP {status}"))
+                .hint("check the URL; for OIDC pass the issuer, e.g. https://auth.example.com/realms/main"));
+        }
+        let max_age = resp
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok())
+            .map(parse_max_age)
+            .unwrap_or(DEFAULT_MAX_AGE);
+        let body = resp
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_string()
+            .map_err(|e| Failure::runtime(format!("cannot read the answer from {url}: {e}")))?;
+        Ok((body, max_age))
+    }
+
+    fn cache_path(&self, url: &str) -> Option<PathBuf> {
+        let d = digest::digest(&digest::SHA256, url.as_bytes());
+        let name: String = d.as_ref()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.cache_dir
+            .as_ref()
+            .map(|dir| dir.join(format!("jwks-{name}.json")))
+    }
+
+    fn read_cache(&self, url: &str) -> Option<CacheEntry> {
+        let bytes = std::fs::read(self.cache_path(url)?).ok()?;
+        let entry: CacheEntry = serde_json::from_slice(&bytes).ok()?;
+        (entry.url == url).then_some(entry)
+    }
+
+    fn write_cache(&self, url: &str, body: &str, max_age: u64) {
+        let (Some(path), Some(dir)) = (self.cache_path(url), self.cache_dir.as_ref()) else {
+            return;
+        };
+        let entry = CacheEntry {
+            url: url.to_string(),
+            fetched_at: jiff::Timestamp::now().as_second(),
+            max_age,
+            body: body.to_string(),
+        };
+        // The cache is an optimisation: failing to write it must not fail verification.
+        let _ = std::fs::create_dir_all(dir).and_then(|_| {
+            let tmp = tempfile::NamedTempFile::new_in(dir)?;
+            serde_json::to_writer(&tmp, &entry)?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+            Ok(())
+        });
+    }
+
+    /// The key set at `url`: from a fresh cache entry, else the network, else a stale entry.
+    /// `force` skips a fresh cache entry (a token named a kid the cached set lacks).
+    pub fn jwks(&self, url: &str, force: bool) -> Result<(String, Origin), Failure> {
+        self.check_scheme(url)?;
+        let cached = self.read_cache(url);
+        if let Some(c) = &cached {
+            let age = jiff::Timestamp::now().as_second() - c.fetched_at;
+            if !force && age >= 0 && (age as u64) < c.max_age {
+                return Ok((c.body.clone(), Origin::FreshCache));
+            }
+        }
+        match self.get(url) {
+            Ok((body, max_age)) => {
+                if max_age > 0 {
+                    self.write_cache(url, &body, max_age);
+                }
+                Ok((body, Origin::Network))
+            }
+            Err(e) => match cached {
+                Some(c) => {
+                    crate::output::warn(&format!(
+                        "{e}; using the copy cached {}",
+                        crate::output::relative(c.fetched_at - jiff::Timestamp::now().as_second())
+                    ));
+                    Ok((c.body, Origin::StaleCache))
+                }
+                None => Err(e),
+            },
+        }
+    }
+
+    /// The `jwks_uri` of an OpenID Connect issuer (its discovery document).
+    pub fn discover(&self, issuer: &str) -> Result<String, Failure> {
+        let url = format!(
+            "{}/.well-known/openid-configuration",
+            issuer.trim_end_matches('/')
+        );
+        let (body, _) = self.get(&url)?;
+        let doc: serde_json::Value = serde_json::from_str(&body).map_err(|e| {
+            Failure::runtime(format!("{url} is not JSON: {e}"))
+                .hint("pass the issuer URL itself, without /.well-known/...")
+        })?;
+        doc.get("jwks_uri")
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+            .ok_or_else(|| Failure::runtime(format!("{url} has no \"jwks_uri\"")))
+    }
+}
+
+/// `max-age=N` from a Cache-Control header; `no-store`/`no-cache` mean do not reuse.
+fn parse_max_age(header: &str) -> u64 {
+    let mut max_age = DEFAULT_MAX_AGE;
+    for part in header.split(',').map(str::trim) {
+        let lower = part.to_ascii_lowercase();
+        if lower == "no-store" || lower == "no-cache" {
+            return 0;
+        }
+        if let Some(v) = lower.strip_prefix("max-age=") {
+            max_age = v.trim_matches('"').parse().unwrap_or(DEFAULT_MAX_AGE);
+        }
+    }
+    max_age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_max_age;
+
+    #[test]
+    fn cache_control() {
+        assert_eq!(parse_max_age("public, max-age=3600"), 3600);
+        assert_eq!(parse_max_age("no-store"), 0);
+        assert_eq!(parse_max_age("private"), 300);
+    }
+}
