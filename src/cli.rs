@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::alg::Alg;
+use crate::diagnostics::Level;
 
 // Macros rather than consts so `concat!` can join the tables into the long help at compile time.
 macro_rules! exit_code_table {
@@ -637,19 +638,14 @@ pub struct JwkThumbprintArgs {
     pub key: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Severity {
-    Info,
-    Low,
-    Medium,
-    High,
-    Critical,
-}
-
 #[derive(Debug, Args)]
 pub struct LintArgs {
     #[command(flatten)]
     pub input: TokenInput,
+
+    /// The key material in use, to check its strength and whether it verifies the token
+    #[command(flatten)]
+    pub key: KeyArgs,
 
     /// Extra candidate secrets to try against HS* tokens, one per line
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
@@ -660,8 +656,8 @@ pub struct LintArgs {
     pub max_lifetime: std::time::Duration,
 
     /// Exit 6 when a finding at or above this severity exists
-    #[arg(long, value_enum, default_value_t = Severity::High, value_name = "LEVEL")]
-    pub fail_on: Severity,
+    #[arg(long, value_enum, default_value_t = Level::High, value_name = "LEVEL")]
+    pub fail_on: Level,
 
     /// Judge times as of this moment instead of now
     #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]

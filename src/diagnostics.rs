@@ -7,7 +7,7 @@ use crate::alg::AlgError;
 use crate::claims::numeric_date;
 use crate::token::Token;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Info,
@@ -15,6 +15,18 @@ pub enum Level {
     Medium,
     High,
     Critical,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Critical => "critical",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
