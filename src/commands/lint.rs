@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> anyhow::Result<()> {
                 f.extend(key_findings(token, alg, k));
             }
         }
-        f.sort_by(|a, b| b.level.cmp(&a.level));
+        f.sort_by_key(|x| std::cmp::Reverse(x.level));
         f
     };
     let json_out = args.output == ReportOutput::Json;
