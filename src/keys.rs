@@ -70,6 +70,10 @@ pub enum KeyError {
     },
     #[error("cannot use this key: {0}")]
     Rejected(String),
+    #[error("{origin} holds {what}, not an HMAC secret; a key is never used as an HMAC secret")]
+    SecretIsKey { origin: String, what: &'static str },
+    #[error("the RSA key has the ROCA weakness (CVE-2017-15361): its private key can be computed from the public key")]
+    Roca,
 }
 
 impl KeyError {
@@ -78,7 +82,9 @@ impl KeyError {
             KeyError::WrongFamily { .. }
             | KeyError::Confusion { .. }
             | KeyError::JwkRestricted { .. }
-            | KeyError::JwkUse { .. } => ExitCode::Signature,
+            | KeyError::JwkUse { .. }
+            | KeyError::SecretIsKey { .. }
+            | KeyError::Roca => ExitCode::Signature,
             _ => ExitCode::Runtime,
         }
     }
@@ -116,6 +122,12 @@ impl KeyError {
                 "a JWK's alg, use and key_ops limit what it may be used for".into()
             }
             KeyError::Rejected(_) => return None,
+            KeyError::SecretIsKey { .. } => {
+                "an HMAC key made from a public key is the RS256-to-HS256 key-confusion attack; pass the key with --key so its type fixes the algorithm".into()
+            }
+            KeyError::Roca => {
+                "the key came from a vulnerable Infineon chip (2012-2017); the issuer must replace it".into()
+            }
         })
     }
 }
@@ -267,6 +279,14 @@ impl Key {
         })
     }
 
+    /// Refuses keys whose private half is known to be recoverable (ROCA RSA moduli).
+    fn check_strength(&self) -> Result<(), KeyError> {
+        if self.public().is_some_and(|p| p.has_roca_fingerprint()) {
+            return Err(KeyError::Roca);
+        }
+        Ok(())
+    }
+
     fn check_usage(&self, alg: Alg, op: Op) -> Result<(), KeyError> {
         if let Some(a) = &self.usage.alg {
             if a != alg.name() {
@@ -303,6 +323,7 @@ impl Key {
     pub fn verifier(&self, alg: Alg) -> Result<Verifier, KeyError> {
         self.check_family(alg)?;
         self.check_usage(alg, Op::Verify)?;
+        self.check_strength()?;
         let inner = match &self.material {
             Material::Secret(s) => VerifierKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes()))),
             _ => {
@@ -320,6 +341,7 @@ impl Key {
     pub fn signer(&self, alg: Alg, allow_weak_secret: bool) -> Result<Signer, KeyError> {
         self.check_family(alg)?;
         self.check_usage(alg, Op::Sign)?;
+        self.check_strength()?;
         let inner = match &self.material {
             Material::Secret(s) => {
                 let min = alg.min_secret_len().expect("HMAC alg");
@@ -483,6 +505,16 @@ impl PrivateKey {
 impl PublicKey {
     pub fn spki_der(&self) -> &[u8] {
         &self.spki
+    }
+
+    /// True for an RSA modulus with the ROCA fingerprint (CVE-2017-15361): such keys, made by
+    /// Infineon's RSALib, can be factored from the public key alone.
+    pub fn has_roca_fingerprint(&self) -> bool {
+        if self.family != Family::Rsa {
+            return false;
+        }
+        aws_lc_rs::rsa::PublicKey::from_der(&self.spki)
+            .is_ok_and(|k| roca::fingerprint(k.modulus().big_endian_without_leading_zero()))
     }
 
     /// Modulus size for RSA keys.
@@ -697,7 +729,7 @@ pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
     };
     let trimmed = bytes.trim_ascii_start();
     if trimmed.starts_with(b"{") {
-        let value: Value = serde_json::from_slice(trimmed)
+        let value: Value = crate::token::parse_strict(trimmed)
             .map_err(|e| unrecognized(&format!(": it looks like JSON but does not parse ({e})")))?;
         if value.get("keys").is_some() {
             return Err(unrecognized(
@@ -802,6 +834,16 @@ impl KeySource {
         } else {
             Secret::new(bytes.to_vec())?
         };
+        // A public key file passed as the HMAC secret is the key-confusion attack: whoever
+        // has the public key could then sign tokens. Raw and decoded forms are both checked.
+        for candidate in [&bytes[..], secret.as_bytes()] {
+            if let Some(what) = key_material_kind(candidate) {
+                return Err(KeyError::SecretIsKey {
+                    origin: source,
+                    what,
+                });
+            }
+        }
         Ok(Key {
             material: Material::Secret(secret),
             kid: None,
@@ -1039,6 +1081,86 @@ impl Jwk {
     }
 }
 
+/// What kind of key material `bytes` hold, if they are a key rather than a secret: PEM, a
+/// JWK, an OpenSSH public key line, or DER that parses as a key.
+fn key_material_kind(bytes: &[u8]) -> Option<&'static str> {
+    let t = bytes.trim_ascii();
+    if t.starts_with(b"-----BEGIN") {
+        return Some("a PEM key or certificate");
+    }
+    if t.starts_with(b"{")
+        && matches!(crate::token::parse_strict(t), Ok(Value::Object(m)) if m.contains_key("kty") || m.contains_key("keys"))
+    {
+        return Some("a JWK");
+    }
+    for prefix in [&b"ssh-"[..], b"ecdsa-sha2-"] {
+        if t.starts_with(prefix) {
+            return Some("an OpenSSH public key");
+        }
+    }
+    // Every DER key structure is a SEQUENCE (0x30). Checking that first matters: aws-lc also
+    // reads raw EC points, and a random 33-byte secret can be a valid compressed point.
+    if bytes.first() == Some(&0x30) {
+        return material_from_der(bytes).map(|_| "a DER key");
+    }
+    None
+}
+
+/// The ROCA fingerprint test (Nemec et al., CCS 2017): the moduli RSALib makes are, modulo
+/// each of these small primes, in the subgroup generated by 65537. A random modulus passes
+/// all 38 tests with negligible probability.
+mod roca {
+    const PRIMES: [u32; 38] = [
+        3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+        97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167,
+    ];
+
+    pub fn fingerprint(modulus: &[u8]) -> bool {
+        !modulus.is_empty()
+            && PRIMES.iter().all(|&p| {
+                let r = modulus
+                    .iter()
+                    .fold(0u32, |acc, &b| (acc * 256 + b as u32) % p);
+                in_subgroup_of_65537(r, p)
+            })
+    }
+
+    fn in_subgroup_of_65537(r: u32, p: u32) -> bool {
+        let g = 65537 % p;
+        let mut x = 1;
+        loop {
+            if x == r {
+                return true;
+            }
+            x = x * g % p;
+            if x == 1 {
+                return false;
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn masks_match_the_published_detector() {
+            // The first bit masks of the reference detector (crocs-muni/roca): bit r set when
+            // r is in the subgroup generated by 65537 modulo p.
+            for (p, mask) in [(3u32, 6u64), (5, 30), (7, 126), (11, 1026), (13, 5658)] {
+                let got = (0..p)
+                    .filter(|&r| super::in_subgroup_of_65537(r, p))
+                    .fold(0u64, |m, r| m | 1 << r);
+                assert_eq!(got, mask, "p = {p}");
+            }
+        }
+
+        #[test]
+        fn random_looking_modulus_has_no_fingerprint() {
+            assert!(!super::fingerprint(&[0xc3; 256]));
+            assert!(!super::fingerprint(&[]));
+        }
+    }
+}
+
 /// Minimal DER reading for the one thing aws-lc-rs does not expose: the private integers of an
 /// RSA key, needed to write a private RSA JWK. Only ever run on DER that aws-lc just produced.
 mod der {
@@ -1116,6 +1238,26 @@ mod tests {
             let pubkey = material_from_der(k.public().spki_der()).unwrap();
             assert!(matches!(pubkey, Material::Public(_)), "{alg}");
         }
+    }
+
+    #[test]
+    fn key_material_is_told_from_secrets() {
+        let k = PrivateKey::generate(Alg::ES256, 2048).unwrap();
+        let public = k.public();
+        assert!(key_material_kind(public.to_pem().as_bytes()).is_some());
+        assert!(key_material_kind(public.spki_der()).is_some());
+        assert!(key_material_kind(&k.to_pkcs8()).is_some());
+        let jwk = serde_json::to_vec(&public.to_jwk()).unwrap();
+        assert!(key_material_kind(&jwk).is_some());
+        assert!(key_material_kind(b"ssh-ed25519 AAAAC3Nza... me@host").is_some());
+        // Secrets, including bytes that aws-lc would read as a raw compressed EC point.
+        let point = &public.spki_der()[public.spki_der().len() - 65..];
+        let mut compressed = vec![2 + (point[64] & 1)];
+        compressed.extend_from_slice(&point[1..33]);
+        assert!(key_material_kind(&compressed).is_none());
+        assert!(key_material_kind(b"0123456789abcdef0123456789abcdef").is_none());
+        assert!(key_material_kind(br#"{"not":"a key"}"#).is_none());
+        assert!(key_material_kind(&[0x30; 64]).is_none());
     }
 
     #[test]
