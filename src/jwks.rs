@@ -8,19 +8,38 @@ use crate::remote::{Fetcher, Origin};
 /// Loads every usable key of a JWKS document. Keys jwtctl cannot use (other kty, encryption
 /// keys) are skipped; a set with none left is an error.
 pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
-    let v: Value = serde_json::from_slice(doc)
+    let v: Value = crate::token::parse_strict(doc)
         .map_err(|e| KeyError::Jwk(format!("{source} is not JSON: {e}")))?;
     let keys = v
         .get("keys")
         .and_then(Value::as_array)
         .ok_or_else(|| KeyError::Jwk(format!("{source} has no \"keys\" array")))?;
+    // A local set may hold HMAC secrets (RFC 7517 A.3); one fetched from a URL is published,
+    // so a secret in it is never used.
+    let local = !(source.starts_with("https://") || source.starts_with("http://"));
+    // RFC 7517 4.5: kids in a set should be distinct. When two signature keys share one,
+    // which the issuer meant is a guess, so neither is used.
+    fn signing_kid(k: &Value) -> Option<&str> {
+        k.get("kid")
+            .and_then(Value::as_str)
+            .filter(|_| k.get("use").and_then(Value::as_str) != Some("enc"))
+    }
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for (i, k) in keys.iter().enumerate() {
+        if let Some(kid) = signing_kid(k) {
+            let n = keys.iter().filter(|o| signing_kid(o) == Some(kid)).count();
+            if n > 1 {
+                skipped.push(format!("key #{i}: kid \"{kid}\" is on {n} signature keys"));
+                continue;
+            }
+        }
         let parsed = serde_json::from_value::<Jwk>(k.clone())
             .map_err(|e| KeyError::Jwk(e.to_string()))
             .and_then(|jwk| {
-                if jwk.is_private() {
+                if jwk.kty == "oct" && local {
+                    jwk.to_key()
+                } else if jwk.is_private() {
                     // A published set must hold public keys; use only the public half.
                     jwk.public_only().to_key()
                 } else {
@@ -43,6 +62,12 @@ pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
     }
     if out.is_empty() {
         return Err(KeyError::Jwk(format!("{source} holds no usable key")));
+    }
+    let secrets = out.iter().filter(|k| k.public().is_none()).count();
+    if secrets > 0 && secrets < out.len() {
+        return Err(KeyError::Jwk(format!(
+            "{source} mixes HMAC secrets with public keys; keep secrets out of a set that holds public keys"
+        )));
     }
     Ok(out)
 }
