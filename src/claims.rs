@@ -84,9 +84,15 @@ pub fn token_scopes(claims: &Map<String, Value>) -> Vec<String> {
 }
 
 /// A NumericDate claim (RFC 7519 2): a JSON number of seconds. Fractions are allowed; a string
-/// such as `"tomorrow"` is not a time.
+/// such as `"tomorrow"` is not a time. Values beyond the years -9999..=9999 are clamped to
+/// that range: `exp: 1e308` still means "never", and every caller can subtract two times
+/// without overflow.
 pub fn numeric_date(v: &Value) -> Option<f64> {
-    v.as_f64().filter(|f| f.is_finite())
+    let min = Timestamp::MIN.as_second() as f64;
+    let max = Timestamp::MAX.as_second() as f64;
+    v.as_f64()
+        .filter(|f| f.is_finite())
+        .map(|f| f.clamp(min, max))
 }
 
 pub const TIME_CLAIMS: [&str; 3] = ["iat", "nbf", "exp"];
@@ -145,6 +151,15 @@ mod tests {
         assert_eq!(parse_pair("a=").unwrap().1, Value::from(""));
         assert!(parse_pair("=1").is_err());
         assert!(parse_pair("a").is_err());
+    }
+
+    #[test]
+    fn numeric_dates_are_clamped_to_representable_times() {
+        let max = Timestamp::MAX.as_second() as f64;
+        assert_eq!(numeric_date(&serde_json::json!(1e308)), Some(max));
+        assert!(numeric_date(&serde_json::json!(-1e308)).unwrap() < 0.0);
+        assert_eq!(numeric_date(&serde_json::json!(1.5)), Some(1.5));
+        assert_eq!(numeric_date(&serde_json::json!("tomorrow")), None);
     }
 
     #[test]
