@@ -215,7 +215,12 @@ fn print_human(
                 crate::output::sanitize(&f.message)
             ));
             if let Some(h) = &f.hint {
-                out.push_str(&format!("    {} {h}\n", s.dim("hint:")));
+                // Hints quote the token (its kid): attacker-controlled text.
+                out.push_str(&format!(
+                    "    {} {}\n",
+                    s.dim("hint:"),
+                    crate::output::sanitize(h)
+                ));
             }
         }
     }
