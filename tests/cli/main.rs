@@ -2,6 +2,8 @@
 
 mod support;
 
+mod attacks;
 mod core;
 mod keys;
 mod lint;
+mod vectors;
