@@ -4,6 +4,7 @@ mod support;
 
 mod attacks;
 mod core;
+mod interop;
 mod keys;
 mod lint;
 mod vectors;
