@@ -103,6 +103,10 @@ fn empty_null_and_zero_signatures_are_rejected() {
             r.stdout
         );
     }
+    // A truncated MAC (15 of 32 bytes, canonical base64url) is not a shorter valid MAC.
+    let sig = good.rsplit_once('.').unwrap().1;
+    let r = verify(&[], &format!("{input}.{}", &sig[..20]));
+    assert_eq!(r.code, 4, "{}", r.stdout);
     // The word null where the signature belongs is not base64url of anything valid here.
     let r = verify(&[], &format!("{input}.null"));
     assert_ne!(r.code, 0);
@@ -304,6 +308,8 @@ fn duplicate_json_keys_are_rejected_in_header_and_payload() {
         r#"{"alg":"HS256","alg":"none"}"#,
         r#"{"alg":"none","alg":"HS256"}"#,
         r#"{"alg":"HS256","kid":"a","kid":"b"}"#,
+        // The same name spelled with an escape is the same key.
+        r#"{"alg":"HS256","\u0061lg":"none"}"#,
     ] {
         let r = verify(&[], &hs256(header, LATER));
         assert_eq!(r.code, 3, "{header}");
@@ -315,6 +321,7 @@ fn duplicate_json_keys_are_rejected_in_header_and_payload() {
         r#"{"sub":"alice","sub":"admin","exp":4102444800}"#,
         r#"{"sub":"alice","exp":4102444800,"exp":1}"#,
         r#"{"sub":"alice","exp":4102444800,"roles":{"admin":false,"admin":true}}"#,
+        r#"{"sub":"alice","s\u0075b":"admin","exp":4102444800}"#,
     ] {
         let r = verify(&[], &hs256(r#"{"alg":"HS256"}"#, payload));
         assert_eq!(r.code, 3, "{payload}: {}", r.stdout);
