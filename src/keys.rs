@@ -325,7 +325,9 @@ impl Key {
         self.check_usage(alg, Op::Verify)?;
         self.check_strength()?;
         let inner = match &self.material {
-            Material::Secret(s) => VerifierKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes()))),
+            Material::Secret(s) => {
+                VerifierKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes())))
+            }
             _ => {
                 let public = self.public().expect("asymmetric key has a public half");
                 let parsed =
@@ -478,12 +480,12 @@ impl PrivateKey {
             PrivateKey::Rsa(_) => {
                 // aws-lc-rs does not expose private RSA components; read them from PKCS#1.
                 let fields = der::rsa_private_fields(&pkcs8).expect("our own PKCS#8 parses");
-                jwk.d = Some(b64url(fields[2]));
-                jwk.p = Some(b64url(fields[3]));
-                jwk.q = Some(b64url(fields[4]));
-                jwk.dp = Some(b64url(fields[5]));
-                jwk.dq = Some(b64url(fields[6]));
-                jwk.qi = Some(b64url(fields[7]));
+                jwk.d = Some(b64url(fields[3]));
+                jwk.p = Some(b64url(fields[4]));
+                jwk.q = Some(b64url(fields[5]));
+                jwk.dp = Some(b64url(fields[6]));
+                jwk.dq = Some(b64url(fields[7]));
+                jwk.qi = Some(b64url(fields[8]));
             }
             PrivateKey::Ec(c, k) => {
                 let _ = c;
@@ -558,7 +560,7 @@ impl PublicKey {
     }
 
     pub fn to_pem(&self) -> String {
-        pem::encode(&pem::Pem::new("PUBLIC KEY", self.spki.clone()))
+        crate::keys::pem_lf(&pem::Pem::new("PUBLIC KEY", self.spki.clone()))
     }
 }
 
@@ -739,6 +741,9 @@ pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
         let jwk: Jwk = serde_json::from_value(value).map_err(|e| KeyError::Jwk(e.to_string()))?;
         let mut key = jwk.to_key()?;
         key.source = source;
+        if jwk.is_private() {
+            warn_if_exposed(path, "private key");
+        }
         return Ok(key);
     }
     let der = if trimmed.starts_with(b"-----BEGIN") {
@@ -762,12 +767,42 @@ pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
     let material = material_from_der(&der).ok_or_else(|| {
         unrecognized(": no RSA (2048+ bits), EC P-256/384/521 or Ed25519 key in it")
     })?;
+    if matches!(material, Material::Private(_)) {
+        warn_if_exposed(path, "private key");
+    }
     Ok(Key {
         material,
         kid: None,
         usage: Usage::default(),
         source,
     })
+}
+
+/// PEM with LF line endings, as OpenSSL writes it; the pem crate defaults to CRLF.
+pub fn pem_lf(block: &pem::Pem) -> String {
+    pem::encode_config(
+        block,
+        pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF),
+    )
+}
+
+/// Warns when a file holding a secret can be read by other users: the same check ssh makes
+/// for its keys, as a warning because the key may legitimately live on a shared mount.
+pub fn warn_if_exposed(path: &Path, what: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                crate::output::warn(&format!(
+                    "{} holds a {what} but is readable by others (mode {mode:o}); run: chmod 600 {}",
+                    path.display(),
+                    path.display()
+                ));
+            }
+        }
+    }
 }
 
 fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
@@ -801,6 +836,7 @@ impl KeySource {
             return load_key_file(path);
         }
         let (bytes, source) = if let Some(path) = &self.secret_file {
+            warn_if_exposed(path, "secret");
             let mut b = read_limited(path)?;
             // Files made with `echo` end in a newline that is not part of the secret.
             if b.ends_with(b"\n") {

@@ -10,7 +10,9 @@ use serde_json::{json, Map, Value};
 
 fn secret_key() -> Key {
     Key {
-        material: Material::Secret(Secret::new(b"0123456789abcdef0123456789abcdef".to_vec()).unwrap()),
+        material: Material::Secret(
+            Secret::new(b"0123456789abcdef0123456789abcdef".to_vec()).unwrap(),
+        ),
         kid: None,
         usage: Usage::default(),
         source: "test".into(),
@@ -83,7 +85,14 @@ proptest! {
 /// generation and RSA signing are slow).
 #[test]
 fn tampering_fails_for_every_asymmetric_algorithm() {
-    for alg in [Alg::RS256, Alg::PS256, Alg::ES256, Alg::ES384, Alg::ES512, Alg::EdDSA] {
+    for alg in [
+        Alg::RS256,
+        Alg::PS256,
+        Alg::ES256,
+        Alg::ES384,
+        Alg::ES512,
+        Alg::EdDSA,
+    ] {
         let key = private_key(alg);
         let signer = key.signer(alg, false).unwrap();
         let text = sign(&signer, &header(alg), &claims("alice", &[])).unwrap();
@@ -91,16 +100,19 @@ fn tampering_fails_for_every_asymmetric_algorithm() {
         assert!(check(&text, &keys), "{alg}");
         let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(64));
         runner
-            .run(&(any::<prop::sample::Index>(), any::<u8>()), |(index, byte)| {
-                let mut bytes = text.clone().into_bytes();
-                let i = index.index(bytes.len());
-                prop_assume!(bytes[i] != byte);
-                bytes[i] = byte;
-                if let Ok(changed) = String::from_utf8(bytes) {
-                    prop_assert!(!check(&changed, &keys), "{alg} accepted {changed}");
-                }
-                Ok(())
-            })
+            .run(
+                &(any::<prop::sample::Index>(), any::<u8>()),
+                |(index, byte)| {
+                    let mut bytes = text.clone().into_bytes();
+                    let i = index.index(bytes.len());
+                    prop_assume!(bytes[i] != byte);
+                    bytes[i] = byte;
+                    if let Ok(changed) = String::from_utf8(bytes) {
+                        prop_assert!(!check(&changed, &keys), "{alg} accepted {changed}");
+                    }
+                    Ok(())
+                },
+            )
             .unwrap();
     }
 }
