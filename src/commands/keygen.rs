@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> anyhow::Result<()> {
     let kid = args.kid.clone().unwrap_or_else(|| thumb.clone());
     let (private_text, public_text) = match args.format {
         KeyFormat::Pem => (
-            zeroize::Zeroizing::new(pem::encode(&pem::Pem::new(
+            zeroize::Zeroizing::new(crate::keys::pem_lf(&pem::Pem::new(
                 "PRIVATE KEY",
                 key.to_pkcs8().to_vec(),
             ))),
