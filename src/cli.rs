@@ -431,7 +431,8 @@ pub struct VerifyArgs {
     pub at: Option<jiff::Timestamp>,
 
     /// Check the signature only: accept a JWS whose payload is not a JWT claims set
-    #[arg(long)]
+    /// (times and claims are not judged, so claim checks cannot be combined with it)
+    #[arg(long, conflicts_with_all = ["iss", "aud", "sub", "require", "scope", "token_use", "check_user", "oidc"])]
     pub jws: bool,
 
     /// Accept only access tokens (reject refresh tokens) or only refresh tokens

@@ -136,6 +136,27 @@ pub fn classify(err: &anyhow::Error) -> Reported {
                 hint: e.hint(),
             };
         }
+        if let Some(e) = cause.downcast_ref::<crate::store::StoreError>() {
+            return Reported {
+                code: e.exit_code(),
+                message: Some(context_message(err, e.to_string())),
+                hint: Some(e.hint()),
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<crate::hashing::HashError>() {
+            return Reported {
+                code: e.exit_code(),
+                message: Some(context_message(err, e.to_string())),
+                hint: Some(e.hint()),
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<crate::hashing::AuthError>() {
+            return Reported {
+                code: e.exit_code(),
+                message: Some(context_message(err, e.to_string())),
+                hint: Some(e.hint()),
+            };
+        }
     }
     Reported {
         code: ExitCode::Runtime,

@@ -1,16 +1,471 @@
-use crate::cli::UsersCommand;
-use crate::context::Ctx;
-use crate::store::User;
+//! `jwtctl users …`: the users file from the command line, and the password check behind
+//! `jwtctl issue --user`.
 
-pub fn run(_ctx: &Ctx, _cmd: UsersCommand) -> anyhow::Result<()> {
-    anyhow::bail!("users is not implemented yet")
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+
+use crate::cli::{
+    ReportOutput, UserAddArgs, UserPasswordArgs, UserShowArgs, UsersCommand, UsersImportArgs,
+    UsersListArgs,
+};
+use crate::context::Ctx;
+use crate::error::{ExitCode, Failure};
+use crate::hashing::{self, Cost};
+use crate::input;
+use crate::output::{note, sanitize, warn};
+use crate::store::{self, Store, StoreError, User, Users};
+
+/// Claims `issue` sets itself; a user's claim of the same name would be ignored there.
+const RESERVED_CLAIMS: [&str; 5] = ["sub", "exp", "iat", "nbf", "token_use"];
+
+pub fn run(ctx: &Ctx, cmd: UsersCommand) -> anyhow::Result<()> {
+    match cmd {
+        UsersCommand::Add(a) => add(ctx, a),
+        UsersCommand::Passwd(a) => passwd(ctx, a),
+        UsersCommand::Remove(a) => {
+            store(ctx).remove(&a.name)?;
+            note(&format!(
+                "removed user \"{}\" from {}",
+                a.name,
+                ctx.users.display()
+            ));
+            Ok(())
+        }
+        UsersCommand::Disable(a) => set_disabled(ctx, &a.name, true),
+        UsersCommand::Enable(a) => set_disabled(ctx, &a.name, false),
+        UsersCommand::List(a) => list(ctx, a),
+        UsersCommand::Show(a) => show(ctx, a),
+        UsersCommand::Check(a) => check(ctx, a),
+        UsersCommand::Import(a) => import(ctx, a),
+    }
 }
 
+fn store(ctx: &Ctx) -> Store {
+    Store::new(&ctx.users, ctx.users_format)
+}
+
+fn add(ctx: &Ctx, a: UserAddArgs) -> anyhow::Result<()> {
+    store::check_name(&a.name)?;
+    let mut user = User::new(&a.name, "");
+    user.scopes = crate::claims::split_scopes(&a.scope);
+    user.claims = parse_claims(&a.claim)?;
+    user.disabled = a.disabled;
+    // Refuse what cannot succeed before anyone types a password; the locked write checks again.
+    match Users::read(&ctx.users, ctx.users_format) {
+        Ok(users) if users.get(&a.name).is_some() => {
+            return Err(StoreError::Exists {
+                name: a.name,
+                path: ctx.users.clone(),
+            }
+            .into())
+        }
+        Ok(_) | Err(StoreError::Missing { .. }) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let password = input::password(
+        a.password_stdin,
+        &format!("Password for {}: ", a.name),
+        true,
+    )?;
+    user.password_hash = hashing::hash_password(&password, Cost::default())?;
+    store(ctx).add(&user)?;
+    note(&format!(
+        "added user \"{}\" to {}",
+        a.name,
+        ctx.users.display()
+    ));
+    Ok(())
+}
+
+fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
+    let mut claims = Map::new();
+    for pair in pairs {
+        let (k, v) =
+            crate::claims::parse_pair(pair).map_err(|e| Failure::usage(format!("--claim {e}")))?;
+        if RESERVED_CLAIMS.contains(&k.as_str()) {
+            return Err(Failure::usage(format!(
+                "--claim cannot set \"{k}\": jwtctl issue sets it for every token"
+            ))
+            .hint("sub is the user name; use `issue --ttl` for exp"));
+        }
+        if v.is_null() {
+            return Err(Failure::usage(format!("--claim {k}=null stores nothing"))
+                .hint("leave the claim out instead"));
+        }
+        claims.insert(k, v);
+    }
+    Ok(claims)
+}
+
+fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> anyhow::Result<()> {
+    let users = Users::load(&ctx.users, ctx.users_format)?;
+    if users.get(&a.name).is_none() {
+        return Err(unknown(ctx, &a.name).into());
+    }
+    let password = input::password(
+        a.password_stdin,
+        &format!("New password for {}: ", a.name),
+        true,
+    )?;
+    let hash = hashing::hash_password(&password, Cost::default())?;
+    store(ctx).set_password_hash(&a.name, &hash)?;
+    note(&format!("set a new password for \"{}\" (argon2id)", a.name));
+    Ok(())
+}
+
+fn unknown(ctx: &Ctx, name: &str) -> StoreError {
+    StoreError::UnknownUser {
+        name: name.to_string(),
+        path: ctx.users.clone(),
+    }
+}
+
+fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> anyhow::Result<()> {
+    let changed = store(ctx).set_disabled(name, disabled)?;
+    let state = if disabled { "disabled" } else { "enabled" };
+    if changed {
+        note(&format!("user \"{name}\" is now {state}"));
+    } else {
+        note(&format!("user \"{name}\" was already {state}"));
+    }
+    Ok(())
+}
+
+/// One user as JSON (for `list` and `show`): never the hash, only what kind it is.
+fn user_json(u: &User) -> Value {
+    let (scheme, params, outdated, problem) = match hashing::inspect(&u.password_hash) {
+        Ok(i) => (
+            json!(i.scheme.name()),
+            json!(i.params),
+            json!(i.outdated),
+            Value::Null,
+        ),
+        Err(e) => (Value::Null, Value::Null, Value::Null, json!(e.to_string())),
+    };
+    json!({
+        "name": u.name,
+        "disabled": u.disabled,
+        "scopes": u.scopes,
+        "claims": u.claims,
+        "hash_scheme": scheme,
+        "hash_params": params,
+        "hash_outdated": outdated,
+        "hash_problem": problem,
+        "other": u.other,
+    })
+}
+
+/// "argon2id", "bcrypt (outdated)", or what is wrong with the hash.
+fn hash_summary(u: &User) -> String {
+    match hashing::inspect(&u.password_hash) {
+        Ok(i) if i.outdated => format!("{} (outdated)", i.scheme.name()),
+        Ok(i) => i.scheme.name().to_string(),
+        Err(hashing::HashError::Missing) => "no password".into(),
+        Err(hashing::HashError::UnknownScheme(s)) => format!("unknown scheme {s}"),
+        Err(_) => "malformed hash".into(),
+    }
+}
+
+fn list(ctx: &Ctx, a: UsersListArgs) -> anyhow::Result<()> {
+    let users = Users::load(&ctx.users, ctx.users_format)?;
+    warn_unusable_hashes(&users);
+    if a.output == ReportOutput::Json {
+        let all: Vec<Value> = users.users.iter().map(user_json).collect();
+        return crate::commands::print(&json!({ "users": all }).to_string());
+    }
+    if users.users.is_empty() {
+        note(&format!("no users in {}", ctx.users.display()));
+        return Ok(());
+    }
+    let rows: Vec<[String; 4]> = users
+        .users
+        .iter()
+        .map(|u| {
+            [
+                sanitize(&u.name).into_owned(),
+                if u.disabled { "disabled" } else { "enabled" }.to_string(),
+                hash_summary(u),
+                sanitize(&u.scopes.join(" ")).into_owned(),
+            ]
+        })
+        .collect();
+    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    let mut out = String::new();
+    for r in &rows {
+        let line = format!("{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3]);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    crate::commands::print(out.trim_end())
+}
+
+fn warn_unusable_hashes(users: &Users) {
+    for u in &users.users {
+        if let Err(e) = hashing::inspect(&u.password_hash) {
+            warn(&format!(
+                "user \"{}\" cannot log in: {e}; set a password with `jwtctl users passwd {}`",
+                u.name, u.name
+            ));
+        }
+    }
+}
+
+fn show(ctx: &Ctx, a: UserShowArgs) -> anyhow::Result<()> {
+    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let user = users.get(&a.name).ok_or_else(|| unknown(ctx, &a.name))?;
+    if a.output == ReportOutput::Json {
+        return crate::commands::print(&user_json(user).to_string());
+    }
+    let s = &ctx.out;
+    let hash = match hashing::inspect(&user.password_hash) {
+        Ok(i) if i.outdated => format!(
+            "{} ({}) — outdated; `jwtctl users passwd` moves it to argon2id",
+            i.scheme.name(),
+            i.params
+        ),
+        Ok(i) => format!("{} ({})", i.scheme.name(), i.params),
+        Err(e) => s.bad(&e.to_string()),
+    };
+    let mut lines = vec![
+        format!("{}      {}", s.heading("user"), sanitize(&user.name)),
+        format!(
+            "{}    {}",
+            s.heading("status"),
+            if user.disabled {
+                s.bad("disabled")
+            } else {
+                s.ok("enabled")
+            }
+        ),
+        format!(
+            "{}    {}",
+            s.heading("scopes"),
+            if user.scopes.is_empty() {
+                "-".to_string()
+            } else {
+                sanitize(&user.scopes.join(" ")).into_owned()
+            }
+        ),
+        format!(
+            "{}    {}",
+            s.heading("claims"),
+            if user.claims.is_empty() {
+                "-".to_string()
+            } else {
+                sanitize(&Value::Object(user.claims.clone()).to_string()).into_owned()
+            }
+        ),
+        format!("{}  {}", s.heading("password"), hash),
+    ];
+    for (k, v) in &user.other {
+        let v = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        lines.push(format!(
+            "{}  {}: {}",
+            s.dim("other   "),
+            sanitize(k),
+            sanitize(&v)
+        ));
+    }
+    crate::commands::print(&lines.join("\n"))
+}
+
+fn check(ctx: &Ctx, a: UserPasswordArgs) -> anyhow::Result<()> {
+    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let password = input::password(
+        a.password_stdin,
+        &format!("Password for {}: ", a.name),
+        false,
+    )?;
+    let user = login(&users, &a.name, &password)?;
+    if !ctx.quiet {
+        crate::commands::print(&format!(
+            "{}  user \"{}\" authenticated",
+            ctx.out.ok("✓"),
+            sanitize(&user.name)
+        ))?;
+    }
+    Ok(())
+}
+
+/// `issue --user NAME`: the user, after their password checks out (or without a password for
+/// an operator with `--no-auth`, which is said on stderr).
 pub fn authenticate(
-    _ctx: &Ctx,
-    _name: &str,
-    _password_stdin: bool,
-    _no_auth: bool,
+    ctx: &Ctx,
+    name: &str,
+    password_stdin: bool,
+    no_auth: bool,
 ) -> anyhow::Result<User> {
-    anyhow::bail!("users is not implemented yet")
+    let users = Users::load(&ctx.users, ctx.users_format)?;
+    if no_auth {
+        // The operator holds the signing key and the file, so plain answers are safe here.
+        let user = users.get(name).ok_or_else(|| {
+            Failure::new(
+                ExitCode::Auth,
+                format!("no user \"{name}\" in {}", ctx.users.display()),
+            )
+            .hint("`jwtctl users list` shows the users; without --user, --sub signs any subject")
+        })?;
+        if user.disabled {
+            return Err(
+                Failure::new(ExitCode::Auth, format!("user \"{name}\" is disabled"))
+                    .hint(format!("enable them with `jwtctl users enable {name}`"))
+                    .into(),
+            );
+        }
+        warn(&format!(
+            "--no-auth: issuing a token for \"{name}\" without checking a password"
+        ));
+        return Ok(user.clone());
+    }
+    let password = input::password(password_stdin, &format!("Password for {name}: "), false)?;
+    login(&users, name, &password)
+}
+
+/// The password check, then the hash upgrade the file may ask for.
+fn login(users: &Users, name: &str, password: &str) -> anyhow::Result<User> {
+    let user = hashing::authenticate(users, name, password)?;
+    if users.upgrade_hashes {
+        upgrade_hash(users, &user, password);
+    }
+    Ok(user)
+}
+
+/// A failed upgrade does not fail the login: the old hash still works.
+fn upgrade_hash(users: &Users, user: &User, password: &str) {
+    let new = match hashing::upgraded_hash(user, password) {
+        Ok(Some(h)) => h,
+        Ok(None) => return,
+        Err(e) => {
+            warn(&format!(
+                "could not re-hash the password of \"{}\": {e}",
+                user.name
+            ));
+            return;
+        }
+    };
+    let format = Some(match users.format {
+        store::Format::Toml => crate::cli::UsersFormat::Toml,
+        store::Format::Json => crate::cli::UsersFormat::Json,
+    });
+    match Store::new(&users.path, format).replace_password_hash(
+        &user.name,
+        &user.password_hash,
+        &new,
+    ) {
+        Ok(true) => note(&format!(
+            "upgraded the password hash of \"{}\" to argon2id (upgrade_hashes = true)",
+            user.name
+        )),
+        Ok(false) => {}
+        Err(e) => warn(&format!(
+            "could not store the upgraded hash of \"{}\": {e}",
+            user.name
+        )),
+    }
+}
+
+fn import(ctx: &Ctx, a: UsersImportArgs) -> anyhow::Result<()> {
+    let users = read_fastapi_users(&a.file)?;
+    let summary = store(ctx).import(&users, a.replace)?;
+    let bcrypt = users
+        .iter()
+        .filter(|u| hashing::inspect(&u.password_hash).is_ok_and(|i| i.outdated))
+        .count();
+    note(&format!(
+        "imported {} user(s) into {}: {} added, {} replaced",
+        users.len(),
+        ctx.users.display(),
+        summary.added.len(),
+        summary.replaced.len()
+    ));
+    if bcrypt > 0 {
+        note(&format!(
+            "{bcrypt} imported hash(es) are bcrypt or weak argon2: they keep working; \
+             `jwtctl users passwd NAME` or `upgrade_hashes = true` in the users file moves them \
+             to argon2id"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the FastAPI tutorial's `fake_users_db` shape:
+/// `{"alice": {"username": "alice", "full_name": ..., "email": ..., "hashed_password": ...,
+/// "disabled": false}}`. Every entry is checked before anything is written.
+fn read_fastapi_users(path: &Path) -> anyhow::Result<Vec<User>> {
+    let shown = path.display();
+    let text = if path.as_os_str() == "-" {
+        input::claim_stdin("users to import")?;
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+    .map_err(|e| Failure::runtime(format!("cannot read {shown}: {e}")).hint("check the path"))?;
+    let shape_hint = "expected {\"alice\": {\"username\": \"alice\", \"hashed_password\": \"$2b$12$...\", \"disabled\": false}, ...}";
+    let root: Value = serde_json::from_str(&text).map_err(|e| {
+        Failure::runtime(format!(
+            "{shown} is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+        .hint(shape_hint)
+    })?;
+    let Value::Object(entries) = root else {
+        return Err(
+            Failure::runtime(format!("{shown} is not a JSON object of users"))
+                .hint(shape_hint)
+                .into(),
+        );
+    };
+    let bad = |name: &str, what: String| {
+        Failure::runtime(format!("{shown}: user \"{name}\": {what}")).hint(shape_hint)
+    };
+    let mut users = Vec::with_capacity(entries.len());
+    for (name, entry) in entries {
+        store::check_name(&name).map_err(|e| bad(&name, e.to_string()))?;
+        let Value::Object(fields) = entry else {
+            return Err(bad(&name, "is not an object".into()).into());
+        };
+        let mut user = User::new(&name, "");
+        for (k, v) in fields {
+            match (k.as_str(), v) {
+                ("hashed_password" | "password_hash", Value::String(h)) => user.password_hash = h,
+                ("disabled", Value::Bool(b)) => user.disabled = b,
+                ("disabled", Value::Null) => {}
+                ("scopes", Value::Array(items)) if items.iter().all(Value::is_string) => {
+                    user.scopes = crate::claims::split_scopes(
+                        &items.iter().flat_map(Value::as_str).collect::<Vec<_>>(),
+                    )
+                }
+                ("username", Value::String(u)) => {
+                    if u != name {
+                        warn(&format!(
+                            "{shown}: entry \"{name}\" has username \"{u}\"; the key \"{name}\" \
+                             is the login name, as in the tutorial's lookup"
+                        ));
+                    }
+                }
+                ("hashed_password" | "password_hash" | "disabled" | "scopes" | "username", _) => {
+                    return Err(bad(&name, format!("{k} has the wrong type")).into())
+                }
+                // Null fields (full_name: None in the tutorial) say nothing worth keeping, and
+                // TOML could not store them.
+                (_, Value::Null) => {}
+                (_, v) => {
+                    user.other.insert(k, v);
+                }
+            }
+        }
+        if let Err(e) = hashing::inspect(&user.password_hash) {
+            return Err(bad(&name, e.to_string())
+                .hint("only argon2 and bcrypt $2a$/$2b$/$2y$ hashes can be imported")
+                .into());
+        }
+        users.push(user);
+    }
+    Ok(users)
 }

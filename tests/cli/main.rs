@@ -4,7 +4,9 @@ mod support;
 
 mod attacks;
 mod core;
+mod hash;
 mod interop;
 mod keys;
 mod lint;
+mod users;
 mod vectors;
