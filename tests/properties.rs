@@ -1,4 +1,5 @@
-//! Properties of the library core: what holds for every claim set and every tampering.
+//! Library-level tests: properties that hold for every claim set and tampering, and a cross-check
+//! against jsonwebtoken, an independent JWT implementation.
 
 use jwtctl::alg::Alg;
 use jwtctl::checks::{verify, KeySet, Policy};
@@ -115,4 +116,73 @@ fn tampering_fails_for_every_asymmetric_algorithm() {
             )
             .unwrap();
     }
+}
+
+/// jsonwebtoken, an independent implementation, accepts jwtctl's tokens and makes tokens jwtctl
+/// accepts, for each algorithm both implement.
+#[test]
+fn tokens_cross_check_with_jsonwebtoken() {
+    use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+    let _ = jsonwebtoken::crypto::aws_lc::DEFAULT_PROVIDER.install_default();
+    let cases = [
+        (Alg::RS256, Algorithm::RS256),
+        (Alg::PS384, Algorithm::PS384),
+        (Alg::ES256, Algorithm::ES256),
+        (Alg::ES384, Algorithm::ES384),
+        (Alg::EdDSA, Algorithm::EdDSA),
+    ];
+    for (ours, theirs) in cases {
+        let key = private_key(ours);
+        let Material::Private(private) = &key.material else {
+            unreachable!()
+        };
+        let pkcs8 = private.to_pkcs8();
+        let public_pem = private.public().to_pem();
+        let private_pem = jwtctl::keys::pem_lf(&pem::Pem::new("PRIVATE KEY", pkcs8.to_vec()));
+        let (enc, dec) = match ours.family() {
+            jwtctl::alg::Family::Rsa => (
+                EncodingKey::from_rsa_pem(private_pem.as_bytes()).unwrap(),
+                DecodingKey::from_rsa_pem(public_pem.as_bytes()).unwrap(),
+            ),
+            jwtctl::alg::Family::Ec(_) => (
+                EncodingKey::from_ec_pem(private_pem.as_bytes()).unwrap(),
+                DecodingKey::from_ec_pem(public_pem.as_bytes()).unwrap(),
+            ),
+            _ => (
+                EncodingKey::from_ed_pem(private_pem.as_bytes()).unwrap(),
+                DecodingKey::from_ed_pem(public_pem.as_bytes()).unwrap(),
+            ),
+        };
+        // jwtctl → jsonwebtoken, with its strictest validation.
+        let signer = key.signer(ours, false).unwrap();
+        let text = sign(&signer, &header(ours), &claims("alice", &[])).unwrap();
+        let mut validation = Validation::new(theirs);
+        validation.leeway = 0;
+        validation.validate_nbf = true;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        let data = jsonwebtoken::decode::<Value>(&text, &dec, &validation)
+            .unwrap_or_else(|e| panic!("{ours}: jsonwebtoken rejected jwtctl's token: {e}"));
+        assert_eq!(data.claims["sub"], "alice");
+        // jsonwebtoken → jwtctl.
+        let theirs_token =
+            jsonwebtoken::encode(&Header::new(theirs), &claims("bob", &[]), &enc).unwrap();
+        assert!(check(&theirs_token, &KeySet::single(key)), "{ours}");
+    }
+    // HS256 both ways.
+    let secret = b"0123456789abcdef0123456789abcdef";
+    let t = jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims("carol", &[]),
+        &EncodingKey::from_secret(secret),
+    )
+    .unwrap();
+    assert!(check(&t, &KeySet::single(secret_key())));
+    let signer = secret_key().signer(Alg::HS256, false).unwrap();
+    let ours = sign(&signer, &header(Alg::HS256), &claims("dave", &[])).unwrap();
+    jsonwebtoken::decode::<Value>(
+        &ours,
+        &DecodingKey::from_secret(secret),
+        &Validation::new(Algorithm::HS256),
+    )
+    .unwrap();
 }
