@@ -663,8 +663,12 @@ impl Doc {
                     Item::Value(toml_edit::Value::InlineTable(t)) => {
                         t.insert(&user.name, toml_edit::Value::InlineTable(inline));
                     }
-                    // read_root has checked that `users` is a table.
-                    _ => unreachable!("users is a table"),
+                    // read_root has already refused any other shape when the file was read.
+                    _ => {
+                        return Err(StoreError::Unrepresentable(
+                            "users is not a table, so no user can be added to it".into(),
+                        ))
+                    }
                 }
             }
             Doc::Json(m) => {

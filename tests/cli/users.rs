@@ -414,6 +414,15 @@ fn import_reads_the_fastapi_tutorial_shape_and_keeps_bcrypt_hashes() {
         .success()
         .stderr(predicate::str::contains("2 replaced"));
 
+    // `-` reads the same shape from stdin.
+    let (_d2, other) = users_file("users.json");
+    on(&other)
+        .args(["users", "import", "-"])
+        .write_stdin(fs::read(&db).unwrap())
+        .assert()
+        .success();
+    assert_eq!(names(&other), ["johndoe", "alice"]);
+
     // passwd moves an imported user to argon2id.
     on(&path)
         .args(["users", "passwd", "johndoe", "--password-stdin"])
@@ -630,6 +639,39 @@ fn comments_order_and_unknown_fields_survive_edits() {
     assert!(alice < bob && bob < audit, "{text}");
     check(&path, "alice", "new secret").success();
     assert_eq!(list_json(&path)["users"][0]["other"]["department"], "ops");
+}
+
+#[test]
+fn inline_dotted_and_sub_table_users_can_be_edited() {
+    let shapes = [
+        format!("users = {{ alice = {{ password_hash = \"{TUTORIAL_BCRYPT}\" }} }}\n"),
+        format!("users.alice.password_hash = \"{TUTORIAL_BCRYPT}\"\nusers.alice.scopes = [\"a\"]\n"),
+        format!("[users]\nalice = {{ password_hash = \"{TUTORIAL_BCRYPT}\" }} # inline\n"),
+        format!("[users.alice]\npassword_hash = \"{TUTORIAL_BCRYPT}\"\n[users.alice.claims]\nrole = \"admin\"\n"),
+    ];
+    for shape in shapes {
+        let (_d, path) = users_file("users.toml");
+        fs::write(&path, &shape).unwrap();
+        add(&path, "bob", "pw", &[]);
+        on(&path)
+            .args(["users", "disable", "alice"])
+            .assert()
+            .success();
+        on(&path)
+            .args(["users", "passwd", "alice", "--password-stdin"])
+            .write_stdin("new\n")
+            .assert()
+            .success();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(names(&path), ["alice", "bob"], "{shape}\n=>\n{text}");
+        check(&path, "bob", "pw").success();
+        check(&path, "alice", "new").code(7); // disabled
+        on(&path)
+            .args(["users", "enable", "alice"])
+            .assert()
+            .success();
+        check(&path, "alice", "new").success();
+    }
 }
 
 #[test]
