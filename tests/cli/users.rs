@@ -981,8 +981,11 @@ fn verify_check_user_fails_with_6_for_disabled_and_unknown_subjects() {
         .assert()
         .code(6)
         .stdout(predicate::str::contains("user \"alice\" is disabled"));
-    // The signature alone is still fine.
-    on(&path).args(["verify", "-q", &token]).assert().success();
+    // The signature alone is still fine (without --users, which would imply --check-user).
+    with_secret()
+        .args(["verify", "-q", &token])
+        .assert()
+        .success();
 
     let stranger = stdout_of(with_secret().args(["issue", "--sub", "mallory"]));
     on(&path)
