@@ -84,6 +84,11 @@ pub struct GlobalArgs {
     )]
     pub users: PathBuf,
 
+    /// Set when --users was typed on the command line (not taken from the environment or the
+    /// default): `verify --users FILE` then checks the token's user, as issue 3 asks.
+    #[arg(skip)]
+    pub users_explicit: bool,
+
     /// Format of the users file, when its extension does not tell
     #[arg(
         long = "users-format",
@@ -92,6 +97,19 @@ pub struct GlobalArgs {
         value_name = "FORMAT"
     )]
     pub users_format: Option<UsersFormat>,
+}
+
+/// Whether `--users` came from the command line, at the top level or after the subcommand.
+pub fn users_given_explicitly(m: &clap::ArgMatches) -> bool {
+    use clap::parser::ValueSource;
+    let mut current = Some(m);
+    while let Some(matches) = current {
+        if matches.value_source("users") == Some(ValueSource::CommandLine) {
+            return true;
+        }
+        current = matches.subcommand().map(|(_, sub)| sub);
+    }
+    false
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -439,7 +457,7 @@ pub struct VerifyArgs {
     #[arg(long, value_enum, value_name = "USE")]
     pub token_use: Option<TokenUse>,
 
-    /// Check that `sub` names an enabled user of the users file
+    /// Check that `sub` names an enabled user of the users file (implied by an explicit --users)
     #[arg(long)]
     pub check_user: bool,
 

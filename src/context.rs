@@ -14,6 +14,8 @@ pub struct Ctx {
     pub quiet: bool,
     pub users: PathBuf,
     pub users_format: Option<UsersFormat>,
+    /// `--users` was typed on the command line.
+    pub users_explicit: bool,
 }
 
 impl Ctx {
@@ -26,6 +28,7 @@ impl Ctx {
             quiet: g.quiet,
             users: g.users.clone(),
             users_format: g.users_format,
+            users_explicit: g.users_explicit,
         }
     }
 }

@@ -22,9 +22,15 @@ pub mod token;
 
 /// Parses arguments, runs the command and returns the process exit code.
 pub fn main_exit_code() -> i32 {
-    use clap::Parser;
-    let cli = match cli::Cli::try_parse() {
-        Ok(c) => c,
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = cli::Cli::command()
+        .try_get_matches()
+        .and_then(|m| cli::Cli::from_arg_matches(&m).map(|c| (c, m)));
+    let cli = match parsed {
+        Ok((mut c, m)) => {
+            c.global.users_explicit = cli::users_given_explicitly(&m);
+            c
+        }
         Err(e) => {
             // clap prints help/version to stdout with code 0, usage errors to stderr with 2.
             let _ = e.print();

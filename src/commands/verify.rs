@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
         }),
         jws_only: args.jws,
     };
-    let users = if args.check_user {
+    let users = if args.check_user || ctx.users_explicit {
         Some(crate::store::Users::load(&ctx.users, ctx.users_format)?)
     } else {
         None

@@ -716,3 +716,50 @@ fn no_token_on_a_terminal_is_a_usage_error_and_a_closed_pipe_is_not_an_error() {
         .unwrap();
     assert!(status.success());
 }
+
+#[test]
+fn verify_checks_the_user_when_users_is_given_on_the_command_line() {
+    let dir = tempdir();
+    let users = dir.path().join("users.toml");
+    std::fs::copy(fixtures().join("../../examples/users.toml"), &users).unwrap();
+    let t = issue(&["--sub", "alice"]);
+    with_secret()
+        .args(["verify", "-q", "--users"])
+        .arg(&users)
+        .arg(&t)
+        .assert()
+        .success();
+    jwtctl()
+        .args(["users", "disable", "alice", "--users"])
+        .arg(&users)
+        .assert()
+        .success();
+    with_secret()
+        .args(["verify", "--users"])
+        .arg(&users)
+        .arg(&t)
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("✗ user:"));
+    // From the environment, the users file is not consulted unless --check-user asks.
+    with_secret()
+        .env("JWTCTL_USERS", &users)
+        .args(["verify", "-q", &t])
+        .assert()
+        .success();
+    with_secret()
+        .env("JWTCTL_USERS", &users)
+        .args(["verify", "-q", "--check-user", &t])
+        .assert()
+        .code(6);
+}
+
+#[test]
+fn jws_mode_refuses_claim_checks_it_would_skip() {
+    let t = issue(&["--sub", "a"]);
+    with_secret()
+        .args(["verify", "--jws", "--aud", "x", &t])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
