@@ -175,6 +175,8 @@ pub enum Command {
     Completions(CompletionsArgs),
 
     /// Write man pages (jwtctl.1 and one per subcommand) into a folder
+    #[command(after_help = "Examples:
+  jwtctl man --out ~/.local/share/man/man1 && man jwtctl-verify")]
     Man(ManArgs),
 }
 
@@ -502,22 +504,49 @@ pub struct HashArgs {
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
     /// Add a user (asks for the password, or --password-stdin)
+    #[command(after_help = "Examples:
+  jwtctl users add alice --scope 'items:read items:write' --claim role=admin
+  printf '%s\\n' \"$PW\" | jwtctl users add bob --password-stdin --scope items:read
+  jwtctl --users users.json users add carol --disabled --password-stdin < pw.txt")]
     Add(UserAddArgs),
     /// Set a new password for a user (always hashed with argon2id)
+    #[command(after_help = "Examples:
+  jwtctl users passwd alice
+  printf '%s\\n' \"$NEW_PW\" | jwtctl users passwd alice --password-stdin")]
     Passwd(UserPasswordArgs),
     /// Remove a user
+    #[command(after_help = "Examples:
+  jwtctl users remove bob
+  jwtctl --users /etc/api/users.toml users remove bob")]
     Remove(UserNameArg),
     /// Disable a user: no tokens are issued for them, and verify --check-user fails
+    #[command(after_help = "Examples:
+  jwtctl users disable bob
+  jwtctl verify --users users.toml \"$BOBS_TOKEN\"   # now exits 6")]
     Disable(UserNameArg),
     /// Enable a disabled user
+    #[command(after_help = "Examples:
+  jwtctl users enable bob")]
     Enable(UserNameArg),
     /// List users
+    #[command(after_help = "Examples:
+  jwtctl users list
+  jwtctl users list --output json | jq -r '.[] | select(.disabled) | .name'")]
     List(UsersListArgs),
     /// Show one user (never the hash)
+    #[command(after_help = "Examples:
+  jwtctl users show alice
+  jwtctl users show alice --output json | jq .scopes")]
     Show(UserShowArgs),
     /// Authenticate a user (exit 0, or 7)
+    #[command(after_help = "Examples:
+  jwtctl users check alice
+  printf '%s\\n' \"$PW\" | jwtctl users check alice --password-stdin && echo ok")]
     Check(UserPasswordArgs),
     /// Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
+    #[command(after_help = "Examples:
+  jwtctl users import fake_users_db.json
+  jwtctl --users users.toml users import --replace exported.json")]
     Import(UsersImportArgs),
 }
 
@@ -647,6 +676,9 @@ pub struct JwksArgs {
 #[derive(Debug, Subcommand)]
 pub enum JwkCommand {
     /// Print the RFC 7638 SHA-256 thumbprint of a key
+    #[command(after_help = "Examples:
+  jwtctl jwk thumbprint signing.pub.pem
+  jwtctl issue --key signing.pem --kid \"$(jwtctl jwk thumbprint signing.pem)\" --sub svc")]
     Thumbprint(JwkThumbprintArgs),
 }
 
