@@ -176,7 +176,8 @@ pub enum Command {
 
     /// Write man pages (jwtctl.1 and one per subcommand) into a folder
     #[command(after_help = "Examples:
-  jwtctl man --out ~/.local/share/man/man1 && man jwtctl-verify")]
+  jwtctl man --out ~/.local/share/man/man1 && man jwtctl-verify
+  jwtctl man --out /tmp/jwtctl-man && man -l /tmp/jwtctl-man/jwtctl.1")]
     Man(ManArgs),
 }
 
@@ -526,7 +527,8 @@ pub enum UsersCommand {
     Disable(UserNameArg),
     /// Enable a disabled user
     #[command(after_help = "Examples:
-  jwtctl users enable bob")]
+  jwtctl users enable bob
+  jwtctl users list --output json | jq -r '.[] | select(.disabled) | .name'")]
     Enable(UserNameArg),
     /// List users
     #[command(after_help = "Examples:
