@@ -753,6 +753,15 @@ pub struct ServeArgs {
     /// Sign even when the HMAC secret is shorter than the hash output
     #[arg(long)]
     pub allow_weak_secret: bool,
+
+    /// JWK set of signing keys: the first signs, every key verifies and is published
+    /// (keep a retired key in the set until its tokens have expired)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "key", help_heading = "Keys")]
+    pub jwks: Option<PathBuf>,
+
+    /// Failed logins in a row after which a username is locked out (1 s, doubling per failure)
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_failed_logins: u32,
 }
 
 #[derive(Debug, Args)]

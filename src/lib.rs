@@ -17,6 +17,7 @@ pub mod jwks;
 pub mod keys;
 pub mod output;
 pub mod remote;
+pub mod server;
 pub mod store;
 pub mod token;
 

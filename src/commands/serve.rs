@@ -1,6 +1,183 @@
+//! `jwtctl serve`: resolves keys, users and the address, then runs the server in `server`.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
 use crate::cli::ServeArgs;
 use crate::context::Ctx;
+use crate::error::Failure;
+use crate::keys::{Jwk, Key, KeyError};
+use crate::server::{self, live_users::LiveUsers, tokens};
 
-pub fn run(_ctx: &Ctx, _args: ServeArgs) -> anyhow::Result<()> {
-    anyhow::bail!("serve is not implemented yet")
+pub fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<()> {
+    let addr = parse_listen(&args.listen)?;
+    if let Some(iss) = &args.issuer {
+        if !(iss.starts_with("http://") || iss.starts_with("https://")) {
+            return Err(Failure::usage(format!("--issuer {iss:?} is not an http(s) URL"))
+                .hint("the issuer is the URL clients reach the server at, e.g. https://auth.example.com")
+                .into());
+        }
+    }
+    let keys = match &args.jwks {
+        Some(path) => load_signing_set(path)?,
+        None => vec![crate::commands::key_source(&args.key).load()?],
+    };
+    if args.allow_weak_secret {
+        crate::output::warn("--allow-weak-secret: tokens may be signed with a guessable secret");
+    }
+    let users = LiveUsers::open(&ctx.users, ctx.users_format)?;
+    if !addr.ip().is_loopback() {
+        crate::output::warn(&format!(
+            "listening on {addr}, reachable from other machines: passwords and tokens cross the network unencrypted; put a TLS proxy in front"
+        ));
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::runtime(format!("cannot start the async runtime: {e}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            Failure::runtime(format!("cannot listen on {addr}: {e}"))
+                .hint("pick another address with --listen, or --listen 127.0.0.1:0 for a free port")
+        })?;
+        let local = listener.local_addr()?;
+        let issuer = args
+            .issuer
+            .clone()
+            .unwrap_or_else(|| format!("http://{local}"));
+        let minter = tokens::Minter::new(
+            keys,
+            tokens::Settings {
+                issuer,
+                aud: args.aud.clone(),
+                ttl: args.ttl,
+                refresh_ttl: args.refresh_ttl,
+                alg: args.alg,
+                allow_weak_secret: args.allow_weak_secret,
+            },
+        )?;
+        let discovery = server::routes::discovery_document(&minter);
+        crate::output::note(&format!(
+            "issuer {}, {}{}, users from {}",
+            minter.issuer,
+            minter.alg,
+            minter
+                .kid()
+                .map(|k| format!(" kid {k}"))
+                .unwrap_or_default(),
+            ctx.users.display()
+        ));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let state = Arc::new(server::AppState {
+            minter,
+            users,
+            users_path: ctx.users.clone(),
+            users_format: ctx.users_format,
+            limiter: server::limiter::Limiter::new(args.max_failed_logins),
+            hashing: tokio::sync::Semaphore::new(cores),
+            discovery,
+        });
+        let signal = server::shutdown_signal()
+            .map_err(|e| Failure::runtime(format!("cannot handle signals: {e}")))?;
+        // The one line on stdout, for scripts that asked for port 0.
+        crate::commands::print(&format!("listening on http://{local}"))?;
+        server::serve(listener, server::router(state, !ctx.quiet), signal)
+            .await
+            .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
+        Ok(())
+    })
+}
+
+/// `IP:PORT`, `localhost:PORT` or a bare port (on 127.0.0.1). Host names other than localhost
+/// are refused: what they resolve to can change, and a server must not end up on a public
+/// interface by accident.
+pub fn parse_listen(text: &str) -> Result<SocketAddr, Failure> {
+    let t = text.trim();
+    if let Ok(port) = t.parse::<u16>() {
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+    }
+    if let Ok(a) = t.parse::<SocketAddr>() {
+        return Ok(a);
+    }
+    if let Some(port) = t
+        .strip_prefix("localhost:")
+        .and_then(|p| p.parse::<u16>().ok())
+    {
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+    }
+    Err(
+        Failure::usage(format!("--listen {text:?} is not an address to listen on"))
+            .hint("give IP:PORT, e.g. 127.0.0.1:8000, [::1]:8000, or 0.0.0.0:8000 to accept other machines"),
+    )
+}
+
+/// A JWK set of signing keys, private keys first. Unlike a verification JWKS, the first key
+/// must hold its private half, and HMAC secrets and key pairs are not mixed (a published set
+/// would have to leave the secrets out, and then tokens would verify here but nowhere else).
+fn load_signing_set(path: &Path) -> anyhow::Result<Vec<Key>> {
+    let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    crate::keys::warn_if_exposed(path, "key set");
+    let name = path.display().to_string();
+    let doc = crate::token::parse_strict(&bytes)
+        .map_err(|e| KeyError::Jwk(format!("{name} is not JSON: {e}")))?;
+    let Some(entries) = doc.get("keys").and_then(Value::as_array) else {
+        return Err(
+            Failure::usage(format!("{name} is not a JWK set (no \"keys\" array)"))
+                .hint("pass a single key with --key")
+                .into(),
+        );
+    };
+    if entries.is_empty() {
+        return Err(KeyError::Jwk(format!("{name} holds no keys")).into());
+    }
+    let mut keys = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let jwk: Jwk = serde_json::from_value(entry.clone())
+            .map_err(|e| KeyError::Jwk(format!("{name} key #{i}: {e}")))?;
+        if i == 0 && !jwk.is_private() {
+            return Err(Failure::usage(format!(
+                "the first key of {name} is public; the first key signs"
+            ))
+            .hint("put a private key first; public keys after it are accepted for verification")
+            .into());
+        }
+        let mut key = jwk
+            .to_key()
+            .map_err(|e| KeyError::Jwk(format!("{name} key #{i}: {e}")))?;
+        key.source = format!("{name} key #{i}");
+        keys.push(key);
+    }
+    let secrets = keys.iter().filter(|k| k.public().is_none()).count();
+    if secrets > 0 && secrets < keys.len() {
+        return Err(KeyError::Jwk(format!(
+            "{name} mixes HMAC secrets with key pairs; use one kind"
+        ))
+        .into());
+    }
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_addresses() {
+        assert_eq!(parse_listen("8000").unwrap().to_string(), "127.0.0.1:8000");
+        assert_eq!(
+            parse_listen("localhost:0").unwrap().to_string(),
+            "127.0.0.1:0"
+        );
+        assert_eq!(parse_listen("[::1]:9").unwrap().to_string(), "[::1]:9");
+        assert!(!parse_listen("0.0.0.0:80").unwrap().ip().is_loopback());
+        assert!(parse_listen("example.com:80").is_err());
+        assert!(parse_listen("127.0.0.1").is_err());
+    }
 }

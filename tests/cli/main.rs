@@ -8,5 +8,6 @@ mod hash;
 mod interop;
 mod keys;
 mod lint;
+mod serve;
 mod users;
 mod vectors;

@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+pub mod server;
+
 /// A 32-byte HS256 secret.
 pub const SECRET: &str = "0123456789abcdef0123456789abcdef";
 

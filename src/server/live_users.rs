@@ -1,0 +1,95 @@
+//! The users file as the server sees it: reloaded when it changes on disk, no restart needed.
+//!
+//! Each request that needs users stats the file (a microsecond) and reloads when its
+//! modification time, size or inode changed. `jwtctl users` writes by atomic rename, so a new
+//! inode is the usual signal; an editor saving in place changes mtime and usually size. A
+//! version that does not parse (a half-saved hand edit) is reported once and the previous one
+//! stays in service.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::SystemTime;
+
+use crate::cli::UsersFormat;
+use crate::store::Users;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        modified: m.modified().ok(),
+        len: m.len(),
+        inode,
+    })
+}
+
+pub struct LiveUsers {
+    path: PathBuf,
+    format: Option<UsersFormat>,
+    current: RwLock<(Option<Stamp>, Arc<Users>)>,
+    /// Held while reloading, so a burst of requests after an edit parses the file once.
+    reloading: Mutex<()>,
+}
+
+impl LiveUsers {
+    /// Loads the file once; a server without a readable users file refuses to start.
+    pub fn open(path: &Path, format: Option<UsersFormat>) -> anyhow::Result<LiveUsers> {
+        let before = stamp(path);
+        let users = Users::load(path, format)?;
+        Ok(LiveUsers {
+            path: path.to_path_buf(),
+            format,
+            current: RwLock::new((before, Arc::new(users))),
+            reloading: Mutex::new(()),
+        })
+    }
+
+    /// The users as of now: the file is reloaded first if it changed.
+    pub fn get(&self) -> Arc<Users> {
+        let now = stamp(&self.path);
+        {
+            let cur = self.current.read().expect("users lock");
+            if cur.0 == now {
+                return cur.1.clone();
+            }
+        }
+        let _guard = self.reloading.lock().expect("reload lock");
+        // Another request may have reloaded while this one waited.
+        let now = stamp(&self.path);
+        {
+            let cur = self.current.read().expect("users lock");
+            if cur.0 == now {
+                return cur.1.clone();
+            }
+        }
+        let outcome = match now {
+            // A file that vanished (removed, or between unlink and rename) keeps the last users:
+            // taking everyone's access away because of a moment of absence would be worse.
+            None => Err("it is missing".to_string()),
+            Some(_) => Users::load(&self.path, self.format).map_err(|e| format!("{e:#}")),
+        };
+        let mut cur = self.current.write().expect("users lock");
+        cur.0 = now;
+        match outcome {
+            Ok(users) => {
+                cur.1 = Arc::new(users);
+                crate::output::note(&format!("reloaded {}", self.path.display()));
+            }
+            Err(e) => crate::output::note(&format!(
+                "cannot reload {}: {e}; still serving the previous version",
+                self.path.display()
+            )),
+        }
+        cur.1.clone()
+    }
+}

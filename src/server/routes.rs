@@ -1,0 +1,442 @@
+//! The endpoints: `/token`, `/me` and `/userinfo`, `/introspect`, discovery and JWKS.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use serde_json::{json, Map, Value};
+
+use super::oauth::{bearer_challenge, json_no_store, Code, OAuthError};
+use super::AppState;
+use crate::checks::TokenUse;
+use crate::hashing::AuthError;
+use crate::store::User;
+
+/// One answer for an unknown user, a wrong password and a disabled user: which of them it
+/// was would tell an attacker which names are worth guessing passwords for.
+const BAD_LOGIN: &str = "invalid username or password";
+
+pub type Shared = Arc<AppState>;
+
+/// An `application/x-www-form-urlencoded` body as RFC 6749 §3.2 wants it read: every
+/// parameter at most once, unknown ones ignored.
+pub struct Form(Vec<(String, String)>);
+
+impl Form {
+    fn parse(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Form, OAuthError> {
+        let body = body.map_err(|e| {
+            let status = e.status();
+            OAuthError::new(Code::InvalidRequest, format!("cannot read the body: {e}"))
+                .status(status)
+        })?;
+        let ct = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let mime = ct.split(';').next().unwrap_or("").trim();
+        if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+            return Err(OAuthError::new(
+                Code::InvalidRequest,
+                "send the parameters as application/x-www-form-urlencoded",
+            ));
+        }
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+        for (i, (k, _)) in pairs.iter().enumerate() {
+            if pairs[..i].iter().any(|(o, _)| o == k) {
+                return Err(OAuthError::new(
+                    Code::InvalidRequest,
+                    format!("parameter \"{k}\" is given more than once"),
+                ));
+            }
+        }
+        Ok(Form(pairs))
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// An empty value counts as missing (RFC 6749 §3.1: "treated as if omitted").
+    fn require(&self, name: &str) -> Result<&str, OAuthError> {
+        self.get(name).filter(|v| !v.is_empty()).ok_or_else(|| {
+            OAuthError::new(
+                Code::InvalidRequest,
+                format!("missing parameter \"{name}\""),
+            )
+        })
+    }
+}
+
+pub async fn token(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let result = match Form::parse(&headers, body) {
+        Ok(form) => match form.get("grant_type").filter(|g| !g.is_empty()) {
+            None => Err(OAuthError::new(
+                Code::InvalidRequest,
+                "missing parameter \"grant_type\"",
+            )),
+            Some("password") => password_grant(&app, &form).await,
+            Some("refresh_token") => refresh_grant(&app, &form),
+            Some(other) => Err(OAuthError::new(
+                Code::UnsupportedGrantType,
+                format!("grant_type \"{other}\" is not supported; use password or refresh_token"),
+            )),
+        },
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(body) => json_no_store(StatusCode::OK, body),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// RFC 6749 §4.3.
+async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
+    let name = form.require("username")?.to_string();
+    // A present but empty password goes on to fail like any wrong one.
+    let password = form
+        .get("password")
+        .ok_or_else(|| OAuthError::new(Code::InvalidRequest, "missing parameter \"password\""))?
+        .to_string();
+    let requested = requested_scopes(form)?;
+
+    // The limiter is consulted only with a hashing slot in hand: then at most one guess per
+    // slot can be in flight past it, however many a client sends at once.
+    let _slot = app
+        .hashing
+        .acquire()
+        .await
+        .expect("semaphore is never closed");
+    if let Some(wait) = app.limiter.locked(&name, Instant::now()) {
+        let secs = wait.as_secs_f64().ceil() as u64;
+        return Err(OAuthError {
+            retry_after: Some(secs),
+            ..OAuthError::new(
+                Code::InvalidGrant,
+                format!("too many failed logins for this username; retry in {secs} s"),
+            )
+            .status(StatusCode::TOO_MANY_REQUESTS)
+        });
+    }
+    let users = app.users.get();
+    let outcome = {
+        let users = users.clone();
+        let name = name.clone();
+        // argon2 takes tens of milliseconds of CPU: off the async workers, or every other
+        // request (JWKS, /me) would wait behind it.
+        tokio::task::spawn_blocking(move || {
+            let r = crate::hashing::authenticate(&users, &name, &password);
+            let upgrade = match &r {
+                Ok(user) if users.upgrade_hashes => crate::hashing::upgraded_hash(user, &password)
+                    .ok()
+                    .flatten(),
+                _ => None,
+            };
+            (r, upgrade)
+        })
+        .await
+        .expect("authentication does not panic")
+    };
+    drop(_slot);
+    let user = match outcome {
+        (Ok(user), upgrade) => {
+            app.limiter.succeeded(&name);
+            if let Some(new_hash) = upgrade {
+                store_upgraded_hash(app, &user, new_hash).await;
+            }
+            user
+        }
+        (Err(AuthError::Rejected(_)), _) => {
+            app.limiter.failed(&name, Instant::now());
+            return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
+        }
+        (Err(e @ AuthError::BadHash { .. }), _) => {
+            // The operator's problem, not the client's: the log says which user and why; the
+            // client gets the same answer as for a wrong password.
+            crate::output::warn(&format!("{e}; hint: {}", e.hint()));
+            app.limiter.failed(&name, Instant::now());
+            return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
+        }
+    };
+    let scopes = grant_scopes(&user.scopes, requested)?;
+    respond_with_tokens(app, &user, &scopes, true)
+}
+
+/// RFC 6749 §6. The refresh token itself is not rotated: the server keeps no state, so a new
+/// one would be no harder to steal than the old; it stays valid until its own `exp`.
+fn refresh_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
+    let text = form.require("refresh_token")?;
+    let requested = requested_scopes(form)?;
+    let claims = app
+        .minter
+        .check(text, TokenUse::Refresh, Timestamp::now())
+        .map_err(|e| {
+            OAuthError::new(
+                Code::InvalidGrant,
+                format!("the refresh token is invalid: {e}"),
+            )
+        })?;
+    let sub = claims["sub"].as_str().expect("checked to be a string");
+    let users = app.users.get();
+    // A user removed or disabled since the login gets no more access tokens.
+    let user = match users.get(sub) {
+        Some(u) if !u.disabled => u.clone(),
+        _ => {
+            return Err(OAuthError::new(
+                Code::InvalidGrant,
+                "the refresh token's user is no longer active",
+            ))
+        }
+    };
+    let granted = crate::claims::token_scopes(&claims);
+    // §6: a narrower scope may be asked for, never a wider one than the refresh token's.
+    let mut scopes = grant_scopes(&granted, requested)?;
+    // Scopes taken away in the users file since the login are not handed out again.
+    scopes.retain(|s| user.scopes.contains(s));
+    respond_with_tokens(app, &user, &scopes, false)
+}
+
+fn requested_scopes(form: &Form) -> Result<Option<Vec<String>>, OAuthError> {
+    let Some(text) = form.get("scope").filter(|s| !s.trim().is_empty()) else {
+        return Ok(None);
+    };
+    // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ).
+    let valid = |c: char| c == '!' || ('#'..='[').contains(&c) || (']'..='~').contains(&c);
+    if !text
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .all(|s| s.chars().all(valid))
+    {
+        return Err(OAuthError::new(
+            Code::InvalidScope,
+            "scope must be space-separated printable ASCII tokens",
+        ));
+    }
+    Ok(Some(crate::claims::split_scopes(&[text])))
+}
+
+/// The scopes a token gets: all of `allowed` when none were asked for, else exactly the ones
+/// asked for, which must all be allowed.
+fn grant_scopes(
+    allowed: &[String],
+    requested: Option<Vec<String>>,
+) -> Result<Vec<String>, OAuthError> {
+    let Some(requested) = requested else {
+        return Ok(allowed.to_vec());
+    };
+    let extra: Vec<&str> = requested
+        .iter()
+        .filter(|s| !allowed.contains(s))
+        .map(String::as_str)
+        .collect();
+    if !extra.is_empty() {
+        return Err(OAuthError::new(
+            Code::InvalidScope,
+            format!("scope not granted to this user: {}", extra.join(" ")),
+        ));
+    }
+    Ok(requested)
+}
+
+fn respond_with_tokens(
+    app: &Shared,
+    user: &User,
+    scopes: &[String],
+    with_refresh: bool,
+) -> Result<Value, OAuthError> {
+    let now = Timestamp::now();
+    let server_error = |e: anyhow::Error| {
+        crate::output::warn(&format!("cannot sign a token: {e:#}"));
+        OAuthError::new(Code::InvalidRequest, "the server could not sign a token")
+            .status(StatusCode::INTERNAL_SERVER_ERROR)
+    };
+    let access = app
+        .minter
+        .access_token(user, scopes, now)
+        .map_err(server_error)?;
+    let mut body = json!({
+        "access_token": access,
+        "token_type": "bearer",
+        "expires_in": app.minter.ttl.as_secs(),
+    });
+    if !scopes.is_empty() {
+        body["scope"] = json!(scopes.join(" "));
+    }
+    if with_refresh {
+        body["refresh_token"] = json!(app
+            .minter
+            .refresh_token(&user.name, scopes, now)
+            .map_err(server_error)?);
+    }
+    Ok(body)
+}
+
+/// Writes an argon2 hash with current parameters over an outdated one, when the users file
+/// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade.
+async fn store_upgraded_hash(app: &Shared, user: &User, new_hash: String) {
+    let store = crate::store::Store::new(app.users_path.clone(), app.users_format);
+    let (name, old) = (user.name.clone(), user.password_hash.clone());
+    let r =
+        tokio::task::spawn_blocking(move || store.replace_password_hash(&name, &old, &new_hash))
+            .await;
+    if let Ok(Err(e)) = r {
+        crate::output::warn(&format!(
+            "cannot store the upgraded password hash of \"{}\": {e}",
+            user.name
+        ));
+    }
+}
+
+/// The bearer token of a request, or the RFC 6750 error code and description to answer with.
+/// No code means the request carried no bearer credentials at all (§3.1).
+fn bearer(headers: &HeaderMap) -> Result<&str, (Option<&'static str>, &'static str)> {
+    const MISSING: (Option<&str>, &str) =
+        (None, "send the access token as Authorization: Bearer TOKEN");
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(MISSING)?;
+    let (scheme, rest) = value.split_once(' ').unwrap_or((value, ""));
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return Err(MISSING);
+    }
+    let token = rest.trim();
+    if token.is_empty() {
+        return Err((Some("invalid_token"), "the bearer token is empty"));
+    }
+    Ok(token)
+}
+
+/// `GET /me`, `/userinfo`: the user behind a valid access token, as the tutorial's `/users/me`
+/// returns it, with the OpenID Connect `sub`.
+pub async fn me(State(app): State<Shared>, headers: HeaderMap) -> Response {
+    let token = match bearer(&headers) {
+        Ok(t) => t,
+        Err((code, description)) => {
+            return bearer_challenge(StatusCode::UNAUTHORIZED, code, description)
+        }
+    };
+    let invalid = |d: &str| bearer_challenge(StatusCode::UNAUTHORIZED, Some("invalid_token"), d);
+    let claims = match app.minter.check(token, TokenUse::Access, Timestamp::now()) {
+        Ok(c) => c,
+        Err(e) => return invalid(&e),
+    };
+    let sub = claims["sub"].as_str().expect("checked to be a string");
+    let users = app.users.get();
+    let user = match users.get(sub) {
+        Some(u) if !u.disabled => u,
+        Some(_) => return invalid("the user is disabled"),
+        None => return invalid("the token's user no longer exists"),
+    };
+    let mut body = Map::new();
+    body.insert("sub".into(), json!(user.name));
+    body.insert("username".into(), json!(user.name));
+    for field in ["full_name", "email"] {
+        if let Some(v) = user.other.get(field) {
+            body.insert(field.into(), v.clone());
+        }
+    }
+    for (k, v) in &user.claims {
+        if !body.contains_key(k) {
+            body.insert(k.clone(), v.clone());
+        }
+    }
+    body.insert("disabled".into(), json!(false));
+    body.insert("scopes".into(), json!(crate::claims::token_scopes(&claims)));
+    json_no_store(StatusCode::OK, Value::Object(body))
+}
+
+/// `POST /introspect` (RFC 7662). It answers without client authentication: these tokens are
+/// signed JWTs, which cannot be guessed, and whose holder can read their claims anyway, so
+/// the scanning that §4 guards against finds nothing. Refresh tokens are reported inactive,
+/// so that a resource server that only looks at `active` never accepts one as access.
+pub async fn introspect(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let form = match Form::parse(&headers, body) {
+        Ok(f) => f,
+        Err(e) => return e.into_response(),
+    };
+    let text = match form.require("token") {
+        Ok(t) => t,
+        Err(e) => return e.into_response(),
+    };
+    let inactive = || json_no_store(StatusCode::OK, json!({ "active": false }));
+    let Ok(claims) = app.minter.check(text, TokenUse::Access, Timestamp::now()) else {
+        return inactive();
+    };
+    let sub = claims["sub"].as_str().expect("checked to be a string");
+    if app.users.get().get(sub).is_none_or(|u| u.disabled) {
+        return inactive();
+    }
+    let mut body = Map::new();
+    body.insert("active".into(), json!(true));
+    body.insert("token_type".into(), json!("Bearer"));
+    body.insert("username".into(), json!(sub));
+    for k in ["scope", "exp", "iat", "nbf", "sub", "aud", "iss", "jti"] {
+        if let Some(v) = claims.get(k) {
+            body.insert(k.into(), v.clone());
+        }
+    }
+    json_no_store(StatusCode::OK, Value::Object(body))
+}
+
+/// Public documents may be cached for a while; a client that sees an unknown `kid` refetches.
+fn cacheable(body: &Value) -> Response {
+    let mut r = axum::Json(body.clone()).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    r
+}
+
+pub async fn jwks(State(app): State<Shared>) -> Response {
+    cacheable(&app.minter.jwks)
+}
+
+pub async fn discovery(State(app): State<Shared>) -> Response {
+    cacheable(&app.discovery)
+}
+
+pub async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({ "detail": "Not Found" })),
+    )
+        .into_response()
+}
+
+/// The OpenID Connect discovery document (also served as RFC 8414 metadata). jwtctl issues
+/// no ID tokens and has no authorization endpoint; the document lists what it does have.
+pub fn discovery_document(minter: &super::tokens::Minter) -> Value {
+    let base = minter.issuer.trim_end_matches('/');
+    json!({
+        "issuer": minter.issuer,
+        "token_endpoint": format!("{base}/token"),
+        "jwks_uri": format!("{base}/.well-known/jwks.json"),
+        "userinfo_endpoint": format!("{base}/userinfo"),
+        "introspection_endpoint": format!("{base}/introspect"),
+        "grant_types_supported": ["password", "refresh_token"],
+        // Required by both specs; empty because there is no authorization endpoint.
+        "response_types_supported": [],
+        "token_endpoint_auth_methods_supported": ["none"],
+        "introspection_endpoint_auth_methods_supported": ["none"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": [minter.alg.name()],
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "jti", "scope"],
+    })
+}

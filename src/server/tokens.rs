@@ -1,0 +1,204 @@
+//! The server's tokens: minting access and refresh tokens for users, and checking the ones it
+//! gets back at `/me`, `/introspect` and the refresh grant.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use serde_json::{json, Map, Value};
+
+use crate::alg::Alg;
+use crate::checks::{self, KeySet, Policy, TokenUse};
+use crate::error::ExitCode;
+use crate::keys::{Key, KeyError, Signer};
+use crate::store::User;
+use crate::token::Token;
+
+/// Claims the server sets itself; a user's `claims` in the users file cannot override them,
+/// or a line in that file could mint tokens for another subject, issuer or lifetime.
+const RESERVED: [&str; 9] = [
+    "sub",
+    "iss",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "jti",
+    "scope",
+    "token_use",
+];
+
+/// The keys the server signs with and accepts, and what goes into every token.
+pub struct Minter {
+    pub issuer: String,
+    pub aud: Vec<String>,
+    pub ttl: Duration,
+    pub refresh_ttl: Duration,
+    pub alg: Alg,
+    signer: Signer,
+    header: Map<String, Value>,
+    keys: KeySet,
+    algs: Vec<Alg>,
+    /// The published JWKS: the public half of every asymmetric key; empty for secrets.
+    pub jwks: Value,
+}
+
+pub struct Settings {
+    pub issuer: String,
+    pub aud: Vec<String>,
+    pub ttl: Duration,
+    pub refresh_ttl: Duration,
+    pub alg: Option<Alg>,
+    pub allow_weak_secret: bool,
+}
+
+impl Minter {
+    /// The first key signs; every key verifies and has its public half published, so a key
+    /// being rotated out keeps its tokens valid until they expire.
+    pub fn new(keys: Vec<Key>, s: Settings) -> Result<Minter, KeyError> {
+        let first = keys.first().expect("at least one key");
+        let alg = s.alg.unwrap_or_else(|| first.default_alg());
+        let signer = first.signer(alg, s.allow_weak_secret)?;
+        let mut algs = vec![alg];
+        let mut entries = Vec::new();
+        let mut keys = keys;
+        for (i, key) in keys.iter_mut().enumerate() {
+            let key_alg = if i == 0 { alg } else { key.default_alg() };
+            // Fails early for a key that cannot verify its own algorithm (a JWK limited to
+            // another alg, an RSA key too weak): better at start-up than on the first request.
+            key.verifier(key_alg)?;
+            if !algs.contains(&key_alg) {
+                algs.push(key_alg);
+            }
+            if let Some(public) = key.public() {
+                let jwk = public.to_jwk();
+                let kid = match &key.kid {
+                    Some(k) => k.clone(),
+                    None => jwk.thumbprint()?,
+                };
+                key.kid = Some(kid.clone());
+                entries.push((jwk, kid, key_alg.name().to_string()));
+            }
+        }
+        let mut header = Map::new();
+        header.insert("alg".into(), json!(alg.name()));
+        header.insert("typ".into(), json!("JWT"));
+        if let Some(kid) = &keys[0].kid {
+            header.insert("kid".into(), json!(kid));
+        }
+        let is_set = keys.len() > 1;
+        Ok(Minter {
+            issuer: s.issuer,
+            aud: s.aud,
+            ttl: s.ttl,
+            refresh_ttl: s.refresh_ttl,
+            alg,
+            signer,
+            header,
+            keys: if is_set {
+                KeySet::jwks(keys)
+            } else {
+                KeySet::single(keys.into_iter().next().expect("one key"))
+            },
+            algs,
+            jwks: crate::jwks::document(&entries),
+        })
+    }
+
+    pub fn kid(&self) -> Option<&str> {
+        self.header.get("kid").and_then(Value::as_str)
+    }
+
+    /// An access token for `user` granting `scopes`.
+    pub fn access_token(
+        &self,
+        user: &User,
+        scopes: &[String],
+        now: Timestamp,
+    ) -> anyhow::Result<String> {
+        let mut c = self.base(&user.name, self.ttl, now)?;
+        match self.aud.len() {
+            0 => {}
+            1 => c.set("aud", json!(self.aud[0])),
+            _ => c.set("aud", json!(self.aud)),
+        }
+        if !scopes.is_empty() {
+            c.set("scope", json!(scopes.join(" ")));
+        }
+        for (k, v) in &user.claims {
+            if !RESERVED.contains(&k.as_str()) {
+                c.set(k, v.clone());
+            }
+        }
+        crate::commands::issue::sign(&self.signer, &self.header, &c.map)
+    }
+
+    /// A refresh token: only good at `/token` (`token_use: "refresh"`), never as a bearer token.
+    pub fn refresh_token(
+        &self,
+        sub: &str,
+        scopes: &[String],
+        now: Timestamp,
+    ) -> anyhow::Result<String> {
+        let mut c = self.base(sub, self.refresh_ttl, now)?;
+        c.set("token_use", json!("refresh"));
+        if !scopes.is_empty() {
+            c.set("scope", json!(scopes.join(" ")));
+        }
+        crate::commands::issue::sign(&self.signer, &self.header, &c.map)
+    }
+
+    fn base(
+        &self,
+        sub: &str,
+        ttl: Duration,
+        now: Timestamp,
+    ) -> anyhow::Result<crate::claims::NewClaims> {
+        let mut c = crate::claims::NewClaims::new(now, ttl);
+        c.set("iss", json!(self.issuer));
+        c.set("sub", json!(sub));
+        c.set("jti", json!(crate::commands::issue::random_id()?));
+        Ok(c)
+    }
+
+    /// Checks a token this server issued: signature by one of its keys, its algorithm, issuer,
+    /// audience, lifetime and use. The error is the most fundamental failure, for the client.
+    pub fn check(
+        &self,
+        text: &str,
+        token_use: TokenUse,
+        now: Timestamp,
+    ) -> Result<Map<String, Value>, String> {
+        let token = Token::parse(text).map_err(|e| format!("malformed token: {e}"))?;
+        let policy = Policy {
+            algs: self.algs.clone(),
+            // The server judges its own tokens with its own clock: no skew to allow for.
+            leeway: 0,
+            iss: Some(self.issuer.clone()),
+            aud: if token_use == TokenUse::Access {
+                self.aud.clone()
+            } else {
+                Vec::new()
+            },
+            require: vec!["exp".into(), "sub".into()],
+            token_use: Some(token_use),
+            ..Policy::default()
+        };
+        let report = checks::verify(&token, &self.keys, &policy, now);
+        let worst = report.exit_code();
+        if worst != ExitCode::Ok {
+            let f = report
+                .failures
+                .iter()
+                .find(|f| f.code == worst)
+                .expect("the worst code comes from a failure");
+            return Err(f.message.clone());
+        }
+        match token.payload {
+            crate::token::Payload::Claims(m) => match m.get("sub") {
+                Some(Value::String(_)) => Ok(m),
+                _ => Err("\"sub\" is not a string".into()),
+            },
+            crate::token::Payload::Other { .. } => Err("not a JWT".into()),
+        }
+    }
+}

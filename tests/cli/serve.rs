@@ -1,0 +1,968 @@
+//! `jwtctl serve` (issue 6): the real binary on an ephemeral port, every endpoint and error,
+//! users-file edits while serving, login backoff, 200 concurrent logins, clean shutdown.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::{json, Value};
+
+use crate::support::server::{claims_of, request, Server};
+use crate::support::*;
+
+/// Cheap argon2id hashes (m=256 KiB, t=1), made once by `jwtctl hash`, so that hundreds of
+/// logins stay fast while going through the real verification code.
+fn cheap_hash(password: &str) -> String {
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(String, String)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some((_, h)) = cache.lock().unwrap().iter().find(|(p, _)| p == password) {
+        return h.clone();
+    }
+    let h = stdout_of(
+        jwtctl()
+            .args([
+                "hash",
+                "--password-stdin",
+                "--m-cost",
+                "256",
+                "--t-cost",
+                "1",
+            ])
+            .write_stdin(format!("{password}\n")),
+    );
+    cache
+        .lock()
+        .unwrap()
+        .push((password.to_string(), h.clone()));
+    h
+}
+
+/// alice (two scopes, claims, tutorial fields), bob (one scope), carol (disabled).
+fn users_toml() -> String {
+    format!(
+        r#"# test users
+[users.alice]
+password_hash = "{}"
+scopes = ["items:read", "items:write"]
+full_name = "Alice Liddell"
+email = "alice@example.com"
+claims = {{ role = "admin", sub = "mallory" }}
+
+[users.bob]
+password_hash = "{}"
+scopes = ["items:read"]
+
+[users.carol]
+password_hash = "{}"
+scopes = ["items:read"]
+disabled = true
+"#,
+        cheap_hash("wonderland"),
+        cheap_hash("builder"),
+        cheap_hash("singer"),
+    )
+}
+
+struct Site {
+    _dir: tempfile::TempDir,
+    users: PathBuf,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = tempdir();
+        let users = dir.path().join("users.toml");
+        write_private(&users, &users_toml());
+        Site { _dir: dir, users }
+    }
+
+    fn dir(&self) -> &Path {
+        self.users.parent().unwrap()
+    }
+
+    fn serve(&self, args: &[&str]) -> Server {
+        Server::start(&self.users, Some(SECRET), args)
+    }
+}
+
+fn write_private(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+fn access_token(s: &Server, user: &str, password: &str) -> String {
+    let r = s.login(user, password);
+    assert_eq!(r.status, 200, "login {user}: {}", r.body);
+    r.json()["access_token"].as_str().unwrap().to_string()
+}
+
+/// `jwtctl verify` of a token against the server's secret and issuer: the exit code.
+fn verify_code(token: &str, issuer: &str) -> i32 {
+    with_secret()
+        .args(["verify", "-q", "--iss", issuer, token])
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap()
+}
+
+#[test]
+fn password_grant_returns_an_oauth2_token_response() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let r = s.login("alice", "wonderland");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    assert_eq!(r.header("pragma"), Some("no-cache"));
+    assert!(r
+        .header("content-type")
+        .unwrap()
+        .starts_with("application/json"));
+    let body = r.json();
+    assert_eq!(body["token_type"], "bearer");
+    assert_eq!(body["expires_in"], 1800);
+    assert_eq!(body["scope"], "items:read items:write");
+    let access = body["access_token"].as_str().unwrap();
+    let refresh = body["refresh_token"].as_str().unwrap();
+
+    let c = claims_of(access);
+    assert_eq!(c["sub"], "alice", "a user claim cannot override sub");
+    assert_eq!(c["iss"], s.url());
+    assert_eq!(c["scope"], "items:read items:write");
+    assert_eq!(c["role"], "admin");
+    assert_eq!(
+        c["exp"].as_i64().unwrap() - c["iat"].as_i64().unwrap(),
+        1800
+    );
+    assert!(c["jti"].is_string());
+    assert!(c.get("token_use").is_none());
+    let rc = claims_of(refresh);
+    assert_eq!(rc["token_use"], "refresh");
+    assert_eq!(
+        rc["exp"].as_i64().unwrap() - rc["iat"].as_i64().unwrap(),
+        7 * 24 * 3600
+    );
+    // An independent check of what the server signed.
+    assert_eq!(verify_code(access, &s.url()), 0);
+}
+
+#[test]
+fn ttl_audience_and_issuer_flags_shape_the_tokens() {
+    let site = Site::new();
+    let s = site.serve(&[
+        "--ttl",
+        "5m",
+        "--aud",
+        "api",
+        "--issuer",
+        "https://auth.example.test",
+    ]);
+    let r = s.login("bob", "builder").json();
+    assert_eq!(r["expires_in"], 300);
+    let c = claims_of(r["access_token"].as_str().unwrap());
+    assert_eq!(c["aud"], "api");
+    assert_eq!(c["iss"], "https://auth.example.test");
+    assert_eq!(s.me(r["access_token"].as_str().unwrap()).status, 200);
+    let d = s.get("/.well-known/openid-configuration", &[]).json();
+    assert_eq!(d["issuer"], "https://auth.example.test");
+    assert_eq!(d["token_endpoint"], "https://auth.example.test/token");
+}
+
+#[test]
+fn scope_narrows_and_cannot_widen() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let narrow = |scope: &str| {
+        s.post_form(
+            "/token",
+            &[
+                ("grant_type", "password"),
+                ("username", "alice"),
+                ("password", "wonderland"),
+                ("scope", scope),
+            ],
+        )
+    };
+    let r = narrow("items:read");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["scope"], "items:read");
+    assert_eq!(
+        claims_of(r.json()["access_token"].as_str().unwrap())["scope"],
+        "items:read"
+    );
+    let r = narrow("items:read admin");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.error(), "invalid_scope");
+    assert!(r.json()["error_description"]
+        .as_str()
+        .unwrap()
+        .contains("admin"));
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let r = narrow("items:read\u{7f}");
+    assert_eq!(r.error(), "invalid_scope");
+}
+
+#[test]
+fn unknown_user_wrong_password_and_disabled_user_get_the_same_answer() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let replies = [
+        s.login("nobody", "wonderland"),
+        s.login("alice", "not-her-password"),
+        s.login("carol", "singer"),
+        s.login("alice", ""),
+    ];
+    for r in &replies {
+        assert_eq!(r.status, 400);
+        assert_eq!(r.error(), "invalid_grant");
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        assert!(r.header("www-authenticate").is_none());
+    }
+    for r in &replies[1..] {
+        assert_eq!(r.body, replies[0].body);
+    }
+}
+
+#[test]
+fn malformed_token_requests_get_rfc6749_errors() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (
+            &[("username", "alice"), ("password", "x")],
+            "invalid_request",
+        ),
+        (&[("grant_type", "")], "invalid_request"),
+        (
+            &[("grant_type", "client_credentials")],
+            "unsupported_grant_type",
+        ),
+        (
+            &[("grant_type", "authorization_code"), ("code", "x")],
+            "unsupported_grant_type",
+        ),
+        (
+            &[("grant_type", "password"), ("password", "wonderland")],
+            "invalid_request",
+        ),
+        (
+            &[("grant_type", "password"), ("username", "alice")],
+            "invalid_request",
+        ),
+        (&[("grant_type", "refresh_token")], "invalid_request"),
+        (
+            &[
+                ("grant_type", "password"),
+                ("username", "alice"),
+                ("username", "bob"),
+                ("password", "wonderland"),
+            ],
+            "invalid_request",
+        ),
+    ];
+    for (params, want) in cases {
+        let r = s.post_form("/token", params);
+        assert_eq!(r.status, 400, "{params:?}: {}", r.body);
+        assert_eq!(&r.error(), want, "{params:?}");
+        assert!(r.json()["error_description"].is_string());
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+    }
+
+    // The parameters must be form-encoded (RFC 6749 §4.3.2).
+    let r = request(
+        &s.addr,
+        "POST",
+        "/token",
+        &[("Content-Type", "application/json")],
+        br#"{"grant_type":"password","username":"alice","password":"wonderland"}"#,
+    );
+    assert_eq!((r.status, r.error().as_str()), (400, "invalid_request"));
+
+    // Bodies are capped.
+    let big = format!(
+        "grant_type=password&username=alice&password={}",
+        "a".repeat(100_000)
+    );
+    let r = request(
+        &s.addr,
+        "POST",
+        "/token",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        big.as_bytes(),
+    );
+    assert_eq!(r.status, 413);
+    assert_eq!(r.error(), "invalid_request");
+
+    let r = s.get("/token", &[]);
+    assert_eq!(r.status, 405);
+    assert_eq!(r.header("allow"), Some("POST"));
+    let r = s.get("/nowhere", &[]);
+    assert_eq!(r.status, 404);
+}
+
+#[test]
+fn refresh_grant_issues_new_access_tokens_within_the_original_scope() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let login = s
+        .post_form(
+            "/token",
+            &[
+                ("grant_type", "password"),
+                ("username", "alice"),
+                ("password", "wonderland"),
+                ("scope", "items:read items:write"),
+            ],
+        )
+        .json();
+    let refresh = login["refresh_token"].as_str().unwrap();
+    let access = login["access_token"].as_str().unwrap();
+    let grant = |token: &str, scope: Option<&str>| {
+        let mut p = vec![("grant_type", "refresh_token"), ("refresh_token", token)];
+        if let Some(sc) = scope {
+            p.push(("scope", sc));
+        }
+        s.post_form("/token", &p)
+    };
+
+    let r = grant(refresh, None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let body = r.json();
+    assert_eq!(body["token_type"], "bearer");
+    assert_eq!(body["scope"], "items:read items:write");
+    assert!(body.get("refresh_token").is_none(), "not rotated");
+    let new_access = body["access_token"].as_str().unwrap();
+    assert_ne!(new_access, access);
+    assert_eq!(s.me(new_access).status, 200);
+
+    let r = grant(refresh, Some("items:read"));
+    assert_eq!(r.json()["scope"], "items:read");
+    let r = grant(refresh, Some("items:read admin"));
+    assert_eq!((r.status, r.error().as_str()), (400, "invalid_scope"));
+
+    // An access token is not a refresh token, and a refresh token is not a bearer token.
+    let r = grant(access, None);
+    assert_eq!((r.status, r.error().as_str()), (400, "invalid_grant"));
+    let r = s.me(refresh);
+    assert_eq!(r.status, 401);
+    assert!(r.header("www-authenticate").unwrap().contains("refresh"));
+
+    for bad in ["garbage", "a.b.c", &format!("{refresh}x")] {
+        let r = grant(bad, None);
+        assert_eq!(
+            (r.status, r.error().as_str()),
+            (400, "invalid_grant"),
+            "{bad}"
+        );
+    }
+    // A refresh token signed with another secret.
+    let forged = stdout_of(
+        jwtctl()
+            .env("JWTCTL_SECRET", "another-secret-of-32-bytes-lengt")
+            .args(["issue", "--sub", "alice", "--iss", &s.url(), "--refresh"]),
+    );
+    let forged_refresh = forged.lines().nth(1).unwrap();
+    assert_eq!(claims_of(forged_refresh)["token_use"], "refresh");
+    let r = grant(forged_refresh, None);
+    assert_eq!((r.status, r.error().as_str()), (400, "invalid_grant"));
+}
+
+#[test]
+fn me_answers_like_the_tutorial_and_rejects_bad_tokens_with_bearer_challenges() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let token = access_token(&s, "alice", "wonderland");
+    for path in ["/me", "/userinfo"] {
+        let r = s.get(path, &[("Authorization", &format!("Bearer {token}"))]);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        let me = r.json();
+        assert_eq!(me["sub"], "alice");
+        assert_eq!(me["username"], "alice");
+        assert_eq!(me["email"], "alice@example.com");
+        assert_eq!(me["full_name"], "Alice Liddell");
+        assert_eq!(me["role"], "admin");
+        assert_eq!(me["disabled"], false);
+        assert_eq!(me["scopes"], json!(["items:read", "items:write"]));
+        assert!(me.get("password_hash").is_none());
+    }
+    // The scheme name is case-insensitive (RFC 7235).
+    assert_eq!(
+        s.get("/me", &[("Authorization", &format!("bearer {token}"))])
+            .status,
+        200
+    );
+
+    // No credentials: a challenge without an error code (RFC 6750 §3.1).
+    for headers in [
+        vec![],
+        vec![("Authorization", "Basic YWxpY2U6d29uZGVybGFuZA==")],
+    ] {
+        let r = s.get("/me", &headers);
+        assert_eq!(r.status, 401);
+        assert_eq!(
+            r.header("www-authenticate"),
+            Some("Bearer realm=\"jwtctl\"")
+        );
+        assert!(r.json()["error_description"].is_string());
+    }
+
+    let expired = stdout_of(with_secret().args([
+        "issue",
+        "--sub",
+        "alice",
+        "--iss",
+        &s.url(),
+        "--at",
+        "2020-01-01T00:00:00Z",
+    ]));
+    let other_issuer =
+        stdout_of(with_secret().args(["issue", "--sub", "alice", "--iss", "https://elsewhere"]));
+    let other_key = stdout_of(
+        jwtctl()
+            .env("JWTCTL_SECRET", "another-secret-of-32-bytes-lengt")
+            .args(["issue", "--sub", "alice", "--iss", &s.url()]),
+    );
+    let unsigned = {
+        let mut parts: Vec<&str> = token.split('.').collect();
+        parts[0] = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0"; // {"alg":"none","typ":"JWT"}
+        format!("{}.{}.", parts[0], parts[1])
+    };
+    let no_user = stdout_of(with_secret().args(["issue", "--sub", "nobody", "--iss", &s.url()]));
+    let cases = [
+        (expired.as_str(), "expired"),
+        (other_issuer.as_str(), "issuer"),
+        (other_key.as_str(), "signature"),
+        (unsigned.as_str(), "none"),
+        ("not-a-token", "malformed"),
+        (no_user.as_str(), "no longer exists"),
+    ];
+    for (bad, why) in cases {
+        let r = s.me(bad);
+        assert_eq!(r.status, 401, "{why}: {}", r.body);
+        let challenge = r.header("www-authenticate").unwrap().to_string();
+        assert!(
+            challenge.starts_with(
+                "Bearer realm=\"jwtctl\", error=\"invalid_token\", error_description=\""
+            ),
+            "{challenge}"
+        );
+        assert!(challenge.contains(why), "{why}: {challenge}");
+        assert_eq!(r.error(), "invalid_token");
+    }
+}
+
+#[test]
+fn discovery_and_an_empty_jwks_with_a_secret() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let r = s.get("/.well-known/jwks.json", &[]);
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.json(),
+        json!({ "keys": [] }),
+        "a secret is never published"
+    );
+    let d = s.get("/.well-known/openid-configuration", &[]).json();
+    let base = s.url();
+    assert_eq!(d["issuer"], base);
+    assert_eq!(d["token_endpoint"], format!("{base}/token"));
+    assert_eq!(d["jwks_uri"], format!("{base}/.well-known/jwks.json"));
+    assert_eq!(d["userinfo_endpoint"], format!("{base}/userinfo"));
+    assert_eq!(d["introspection_endpoint"], format!("{base}/introspect"));
+    assert_eq!(
+        d["grant_types_supported"],
+        json!(["password", "refresh_token"])
+    );
+    assert_eq!(
+        s.get("/.well-known/oauth-authorization-server", &[]).json(),
+        d
+    );
+}
+
+#[test]
+fn an_asymmetric_key_is_published_and_found_through_discovery() {
+    let site = Site::new();
+    let prefix = site.dir().join("signing");
+    jwtctl()
+        .args(["keygen", "--alg", "ES256", "--out"])
+        .arg(&prefix)
+        .assert()
+        .success();
+    let key = site.dir().join("signing.pem");
+    let s = Server::start(&site.users, None, &["--key", key.to_str().unwrap()]);
+    let jwks = s.get("/.well-known/jwks.json", &[]).json();
+    let keys = jwks["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0]["kty"], "EC");
+    assert_eq!(keys[0]["alg"], "ES256");
+    assert_eq!(keys[0]["use"], "sig");
+    assert!(keys[0].get("d").is_none(), "never the private half");
+    let token = access_token(&s, "bob", "builder");
+    let header: Value = {
+        use base64::Engine;
+        serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(token.split('.').next().unwrap())
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(header["alg"], "ES256");
+    assert_eq!(header["kid"], keys[0]["kid"]);
+    assert_eq!(s.me(&token).status, 200);
+
+    // A verifier that knows only the issuer URL finds the key like an OIDC client would.
+    let cache = site.dir().join("cache");
+    jwtctl()
+        .env("JWTCTL_CACHE_DIR", &cache)
+        .args(["verify", "--oidc", &s.url(), "--allow-http", "-q", &token])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_signing_key_set_signs_with_the_first_key_and_accepts_the_others() {
+    let site = Site::new();
+    for name in ["new", "old"] {
+        jwtctl()
+            .args(["keygen", "--alg", "ES256", "--format", "jwk", "--out"])
+            .arg(site.dir().join(name))
+            .assert()
+            .success();
+    }
+    let read = |f: &str| read_json(site.dir().join(f));
+    let new = read("new.jwk");
+    let old_public = read("old.pub.jwk");
+    let set = site.dir().join("signing.jwks");
+    write_private(&set, &json!({ "keys": [new, old_public] }).to_string());
+    let s = Server::start(&site.users, None, &["--jwks", set.to_str().unwrap()]);
+    let published = s.get("/.well-known/jwks.json", &[]).json();
+    assert_eq!(published["keys"].as_array().unwrap().len(), 2);
+    assert!(published["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|k| k.get("d").is_none()));
+
+    // A token from the retired key (as the previous server run issued it) is still accepted.
+    let retired = stdout_of(jwtctl().args([
+        "issue",
+        "--key",
+        site.dir().join("old.jwk").to_str().unwrap(),
+        "--kid",
+        "auto",
+        "--sub",
+        "bob",
+        "--iss",
+        &s.url(),
+    ]));
+    assert_eq!(s.me(&retired).status, 200, "{}", s.me(&retired).body);
+
+    // The first key must be able to sign.
+    write_private(&set, &json!({ "keys": [old_public, new] }).to_string());
+    jwtctl()
+        .args(["serve", "--users"])
+        .arg(&site.users)
+        .args(["--listen", "127.0.0.1:0", "--jwks"])
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("first key"));
+}
+
+#[test]
+fn introspection_reports_active_access_tokens_only() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let login = s.login("alice", "wonderland").json();
+    let access = login["access_token"].as_str().unwrap();
+    let refresh = login["refresh_token"].as_str().unwrap();
+    let r = s.post_form(
+        "/introspect",
+        &[("token", access), ("token_type_hint", "access_token")],
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let body = r.json();
+    assert_eq!(body["active"], true);
+    assert_eq!(body["sub"], "alice");
+    assert_eq!(body["username"], "alice");
+    assert_eq!(body["scope"], "items:read items:write");
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["iss"], s.url());
+    assert_eq!(body["exp"], claims_of(access)["exp"]);
+
+    for inactive in [refresh, "garbage", "a.b.c"] {
+        let r = s.post_form("/introspect", &[("token", inactive)]);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.json(), json!({ "active": false }), "{inactive}");
+    }
+    let r = s.post_form("/introspect", &[("token_type_hint", "access_token")]);
+    assert_eq!((r.status, r.error().as_str()), (400, "invalid_request"));
+    assert_eq!(s.get("/introspect", &[]).status, 405);
+}
+
+#[test]
+fn users_file_edits_are_picked_up_while_serving() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let alice_token = access_token(&s, "alice", "wonderland");
+    assert_eq!(s.login("dave", "diver").status, 400);
+
+    // Through `jwtctl users` (atomic rename: a new inode).
+    jwtctl()
+        .args(["users", "--users"])
+        .arg(&site.users)
+        .args(["add", "dave", "--scope", "items:read", "--password-stdin"])
+        .write_stdin("diver\n")
+        .assert()
+        .success();
+    let r = s.login("dave", "diver");
+    assert_eq!(r.status, 200, "{}", r.body);
+    jwtctl()
+        .args(["users", "--users"])
+        .arg(&site.users)
+        .args(["disable", "alice"])
+        .assert()
+        .success();
+    assert_eq!(s.login("alice", "wonderland").error(), "invalid_grant");
+    let r = s.me(&alice_token);
+    assert_eq!(r.status, 401, "a disabled user's tokens stop working");
+    assert!(r.header("www-authenticate").unwrap().contains("disabled"));
+    let r = s.post_form("/introspect", &[("token", &alice_token)]);
+    assert_eq!(r.json()["active"], false);
+
+    // By hand, in place (same inode): bob's scopes change and carol is enabled.
+    let edited = users_toml()
+        .replace(
+            "scopes = [\"items:read\"]\n\n[users.carol]",
+            "scopes = [\"items:read\", \"reports\"]\n\n[users.carol]",
+        )
+        .replace("disabled = true", "disabled = false");
+    std::fs::write(&site.users, edited).unwrap();
+    assert_eq!(s.login("carol", "singer").status, 200);
+    assert_eq!(
+        s.login("bob", "builder").json()["scope"],
+        "items:read reports"
+    );
+    assert_eq!(s.login("dave", "diver").status, 400, "dave is gone again");
+
+    // A broken save keeps the last good version in service.
+    std::fs::write(&site.users, "[users.bob\npassword_hash = ").unwrap();
+    assert_eq!(s.login("bob", "builder").status, 200);
+    assert!(s.stderr().contains("cannot reload"), "{}", s.stderr());
+}
+
+#[test]
+fn repeated_failed_logins_lock_the_username_out() {
+    let site = Site::new();
+    let s = site.serve(&["--max-failed-logins", "3"]);
+    for name in ["bob", "no-such-user"] {
+        for _ in 0..3 {
+            assert_eq!(s.login(name, "guess").status, 400);
+        }
+        // Locked now, even for the right password: the attacker cannot tell either.
+        let r = s.login(name, "builder");
+        assert_eq!(r.status, 429, "{name}: {}", r.body);
+        assert_eq!(r.error(), "invalid_grant");
+        let wait: u64 = r.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=1).contains(&wait), "first lock is one second: {wait}");
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+    }
+    // Other users are not affected.
+    assert_eq!(s.login("alice", "wonderland").status, 200);
+}
+
+#[test]
+fn two_hundred_concurrent_logins_each_get_their_own_answer() {
+    let site = Site::new();
+    let s = site.serve(&["--max-failed-logins", "1000"]);
+    let addr = s.addr.clone();
+    let who = [
+        ("alice", "wonderland", true),
+        ("bob", "builder", true),
+        ("carol", "singer", false),
+        ("alice", "wrong", false),
+        ("nobody", "builder", false),
+    ];
+    let handles: Vec<_> = (0..200)
+        .map(|i| {
+            let addr = addr.clone();
+            let (user, password, ok) = who[i % who.len()];
+            std::thread::spawn(move || {
+                let body = crate::support::server::form(&[
+                    ("grant_type", "password"),
+                    ("username", user),
+                    ("password", password),
+                ]);
+                let r = request(
+                    &addr,
+                    "POST",
+                    "/token",
+                    &[("Content-Type", "application/x-www-form-urlencoded")],
+                    body.as_bytes(),
+                );
+                (user, ok, r)
+            })
+        })
+        .collect();
+    let mut jtis = std::collections::HashSet::new();
+    let mut good = 0;
+    for h in handles {
+        let (user, ok, r) = h.join().unwrap();
+        if ok {
+            assert_eq!(r.status, 200, "{user}: {}", r.body);
+            let token = r.json()["access_token"].as_str().unwrap().to_string();
+            let c = claims_of(&token);
+            assert_eq!(c["sub"], user, "each token is for the user who asked");
+            assert!(jtis.insert(c["jti"].as_str().unwrap().to_string()));
+            good += 1;
+        } else {
+            assert_eq!(
+                (r.status, r.error().as_str()),
+                (400, "invalid_grant"),
+                "{user}"
+            );
+        }
+    }
+    assert_eq!(good, 80);
+    // The server is still healthy and one log line was written per request.
+    assert_eq!(s.login("bob", "builder").status, 200);
+    let (status, stderr) = s.stop("TERM");
+    assert!(status.success());
+    assert_eq!(stderr.matches(" POST /token ").count(), 201);
+}
+
+#[test]
+fn log_lines_carry_method_path_status_and_latency_but_no_secrets() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let token = access_token(&s, "alice", "wonderland");
+    s.get(
+        &format!("/me?access_token={token}"),
+        &[("Authorization", &format!("Bearer {token}"))],
+    );
+    s.login("alice", "hunter2-wrong");
+    let (status, log) = s.stop("TERM");
+    assert!(status.success());
+    for secret in ["wonderland", "hunter2", &token[..20], SECRET] {
+        assert!(
+            !log.contains(secret),
+            "{secret:?} leaked into the log:\n{log}"
+        );
+    }
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains(" /me ")).collect();
+    assert_eq!(lines.len(), 1, "{log}");
+    let fields: Vec<&str> = lines[0].split(' ').collect();
+    // TIME PEER METHOD PATH STATUS LATENCY
+    assert_eq!(&fields[1..5], ["127.0.0.1", "GET", "/me", "200"]);
+    assert!(fields[5].ends_with("ms"));
+    assert!(log.contains(" POST /token 400 "));
+}
+
+#[test]
+fn quiet_serves_without_request_lines() {
+    let site = Site::new();
+    let s = site.serve(&["--quiet"]);
+    assert_eq!(s.login("bob", "builder").status, 200);
+    let (status, log) = s.stop("TERM");
+    assert!(status.success());
+    assert!(!log.contains("POST /token"), "{log}");
+}
+
+#[test]
+fn sigterm_and_sigint_shut_down_cleanly() {
+    let site = Site::new();
+    for signal in ["TERM", "INT"] {
+        let s = site.serve(&[]);
+        assert_eq!(s.login("bob", "builder").status, 200);
+        let (status, log) = s.stop(signal);
+        assert_eq!(status.code(), Some(0), "SIG{signal}: {log}");
+        assert!(
+            log.contains(&format!("SIG{signal}: shutting down")),
+            "{log}"
+        );
+    }
+}
+
+#[test]
+fn start_up_problems_are_one_line_errors_with_hints() {
+    let site = Site::new();
+    let serve = |users: &Path| {
+        let mut c = jwtctl();
+        c.args(["serve", "--users"])
+            .arg(users)
+            .args(["--listen", "127.0.0.1:0"]);
+        c
+    };
+    // No secret.
+    serve(&site.users)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("JWTCTL_SECRET"))
+        .stderr(predicates::str::contains("hint:"));
+    // No users file.
+    serve(&site.dir().join("missing.toml"))
+        .env("JWTCTL_SECRET", SECRET)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("missing.toml"));
+    // A weak secret is refused for signing.
+    serve(&site.users)
+        .env("JWTCTL_SECRET", "short")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--allow-weak-secret"));
+    // Not an address, and a host name that is not localhost.
+    for bad in ["nowhere", "example.com:80"] {
+        with_secret()
+            .args(["serve", "--users"])
+            .arg(&site.users)
+            .args(["--listen", bad])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("IP:PORT"));
+    }
+    with_secret()
+        .args(["serve", "--users"])
+        .arg(&site.users)
+        .args(["--issuer", "auth.example"])
+        .assert()
+        .code(2);
+    // The port is taken.
+    let s = site.serve(&[]);
+    with_secret()
+        .args(["serve", "--users"])
+        .arg(&site.users)
+        .args(["--listen", &s.addr])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot listen"))
+        .stderr(predicates::str::contains("127.0.0.1:0"));
+}
+
+/// The FastAPI tutorial app (tests/interop/fastapi_app.py) under uvicorn on an ephemeral port.
+struct FastApi {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl FastApi {
+    fn start(py: &str, env: &[(&str, &str)]) -> FastApi {
+        use std::io::BufRead;
+        let app_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interop");
+        let mut child = std::process::Command::new(py)
+            .args(["-m", "uvicorn", "--app-dir"])
+            .arg(&app_dir)
+            .args(["fastapi_app:app", "--host", "127.0.0.1", "--port", "0"])
+            .envs(env.iter().copied())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("uvicorn starts");
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let mut seen = String::new();
+        let addr = loop {
+            let Some(Ok(line)) = lines.next() else {
+                let _ = child.kill();
+                panic!("uvicorn did not start:\n{seen}");
+            };
+            seen.push_str(&line);
+            seen.push('\n');
+            if let Some(rest) = line.split("Uvicorn running on http://").nth(1) {
+                break rest.split_whitespace().next().unwrap().to_string();
+            }
+        };
+        std::thread::spawn(move || lines.for_each(drop));
+        FastApi { child, addr }
+    }
+
+    fn get(&self, path: &str, token: &str) -> crate::support::server::Reply {
+        request(
+            &self.addr,
+            "GET",
+            path,
+            &[("Authorization", &format!("Bearer {token}"))],
+            b"",
+        )
+    }
+}
+
+impl Drop for FastApi {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn interop_fastapi_tutorial_app_accepts_tokens_from_serve() {
+    let Some(py) = python_with(&["fastapi", "uvicorn", "jose", "multipart", "bcrypt"]) else {
+        return;
+    };
+    let site = Site::new();
+
+    // HS256: the app shares the server's secret, as in the tutorial.
+    let s = site.serve(&[]);
+    let app = FastApi::start(
+        &py,
+        &[
+            ("JWT_SECRET", SECRET),
+            ("JWT_ISSUER", &s.url()),
+            ("KNOWN_USERS", "alice,bob"),
+        ],
+    );
+    let token = access_token(&s, "alice", "wonderland");
+    for path in ["/me", "/users/me/"] {
+        let r = app.get(path, &token);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert_eq!(r.json()["username"], "alice");
+    }
+    let tampered = format!("{}x", &token[..token.len() - 1]);
+    assert_eq!(app.get("/me", &tampered).status, 401);
+    // The app's own tutorial login makes a token jwtctl's /me refuses: no issuer of its own.
+    let own = request(
+        &app.addr,
+        "POST",
+        "/token",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"username=johndoe&password=secret",
+    );
+    assert_eq!(own.status, 200, "{}", own.body);
+    let own_token = own.json()["access_token"].as_str().unwrap().to_string();
+    assert_eq!(s.me(&own_token).status, 401);
+    drop(app);
+
+    // RS256: the app knows only the server's JWKS URL.
+    let prefix = site.dir().join("rsa");
+    jwtctl()
+        .args(["keygen", "--alg", "RS256", "--out"])
+        .arg(&prefix)
+        .assert()
+        .success();
+    let key = site.dir().join("rsa.pem");
+    let s = Server::start(&site.users, None, &["--key", key.to_str().unwrap()]);
+    let jwks_url = format!("{}/.well-known/jwks.json", s.url());
+    let app = FastApi::start(
+        &py,
+        &[
+            ("JWKS_URL", &jwks_url),
+            ("JWT_ALGORITHM", "RS256"),
+            ("JWT_ISSUER", &s.url()),
+            ("KNOWN_USERS", "alice,bob"),
+        ],
+    );
+    let token = access_token(&s, "bob", "builder");
+    let r = app.get("/me", &token);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["username"], "bob");
+    // Signed by the HS256 server above: the JWKS does not vouch for it.
+    assert_eq!(app.get("/me", &own_token).status, 401);
+}
