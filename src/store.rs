@@ -17,6 +17,8 @@
 //! lock), re-read the file under the lock, edit it in place (toml_edit keeps comments, order and
 //! unknown keys; JSON keeps key order) and write a temp file in the same folder, fsync it, rename
 //! it over the old one and fsync the folder. A file that does not parse is never written.
+//! A writer killed before its rename leaves only its temp file, which the next writer removes.
+//! A symlinked users file is followed: the file it ends at is replaced, the link stays.
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
@@ -161,7 +163,7 @@ impl StoreError {
                  or JWTCTL_USERS at an existing file"
                     .into()
             }
-            StoreError::Io { .. } => "check the path and its permissions".into(),
+            StoreError::Io { source, path, .. } => io_hint(source.kind(), path),
             StoreError::Parse { .. } | StoreError::Invalid { .. } => {
                 "fix the file by hand; jwtctl does not rewrite a users file it cannot read".into()
             }
@@ -184,6 +186,26 @@ impl StoreError {
             StoreError::BadName(_) | StoreError::Unrepresentable(_) => ExitCode::Usage,
             _ => ExitCode::Runtime,
         }
+    }
+}
+
+/// What to do about a failed read or write; every write failure leaves the old file as it was.
+fn io_hint(kind: io::ErrorKind, path: &Path) -> String {
+    let path = path.display();
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => format!(
+            "free some space on the disk holding {path} (an edit writes a whole new copy \
+             beside it); the file is unchanged"
+        ),
+        io::ErrorKind::ReadOnlyFilesystem => format!(
+            "the folder of {path} is on a read-only file system; edit a copy elsewhere with \
+             --users, or remount it read-write; the file is unchanged"
+        ),
+        io::ErrorKind::PermissionDenied => format!(
+            "an edit needs write access to the folder of {path} (for a temp file and \
+             {path}.lock), not only to the file; the file is unchanged"
+        ),
+        _ => "check the path and its permissions".into(),
     }
 }
 
@@ -886,6 +908,7 @@ impl Store {
     ) -> Result<T, StoreError> {
         let target = resolve_links(&self.path);
         let _lock = lock(&target, &self.path)?;
+        remove_stale_temps(&target);
         let existing = read_text(&target).map_err(|e| self.renamed(e))?;
         let (mut doc, original, meta) = match existing {
             Some((text, meta)) => {
@@ -1001,6 +1024,49 @@ fn lock(target: &Path, shown: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
+/// Random characters in a temp file's name (`.users.toml.jwtctl-AbC123.tmp`).
+const TEMP_RAND_LEN: usize = 6;
+
+/// Removes the temp files of writers killed before their rename (SIGKILL, power loss), which
+/// would otherwise pile up beside the file. Called under the lock, when no writer is
+/// mid-write; only names of exactly our shape are touched.
+fn remove_stale_temps(target: &Path) {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefix = temp_prefix(name);
+    let Ok(entries) = fs::read_dir(folder(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(middle) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let ours = middle.len() == TEMP_RAND_LEN
+            && middle.bytes().all(|b| b.is_ascii_alphanumeric())
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn temp_prefix(file_name: &str) -> String {
+    format!(".{file_name}.jwtctl-")
+}
+
+fn folder(target: &Path) -> &Path {
+    match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Temp file in the same folder, same mode and owner as the old file (0600 for a new one),
 /// fsync, rename over the target, fsync the folder. On any failure the temp file is removed
 /// and the old file is as it was.
@@ -1010,18 +1076,16 @@ fn write_atomic(
     bytes: &[u8],
     old: Option<&Metadata>,
 ) -> Result<(), StoreError> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder(target);
     let file_name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "users".into());
     let failed = |action: &'static str| io_err(action, shown);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
+        .prefix(&temp_prefix(&file_name))
         .suffix(".tmp")
+        .rand_bytes(TEMP_RAND_LEN)
         .tempfile_in(dir)
         .map_err(failed("create a temporary file beside"))?;
     tmp.write_all(bytes).map_err(failed("write"))?;

@@ -4,6 +4,7 @@ mod support;
 
 mod attacks;
 mod core;
+mod faults;
 mod hash;
 mod interop;
 mod keys;
