@@ -33,6 +33,11 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<()> {
         crate::output::warn(&format!(
             "listening on {addr}, reachable from other machines: passwords and tokens cross the network unencrypted; put a TLS proxy in front"
         ));
+        if addr.ip().is_unspecified() && args.issuer.is_none() {
+            crate::output::warn(
+                "the issuer defaults to the listening address, which clients cannot reach; pass --issuer with the URL they use",
+            );
+        }
     }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -75,17 +80,15 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<()> {
         let state = Arc::new(server::AppState {
             minter,
             users,
-            users_path: ctx.users.clone(),
-            users_format: ctx.users_format,
             limiter: server::limiter::Limiter::new(args.max_failed_logins),
             hashing: tokio::sync::Semaphore::new(cores),
             discovery,
         });
-        let signal = server::shutdown_signal()
+        let signals = server::Signals::register()
             .map_err(|e| Failure::runtime(format!("cannot handle signals: {e}")))?;
         // The one line on stdout, for scripts that asked for port 0.
         crate::commands::print(&format!("listening on http://{local}"))?;
-        server::serve(listener, server::router(state, !ctx.quiet), signal)
+        server::serve(listener, server::router(state, !ctx.quiet), signals)
             .await
             .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
         Ok(())

@@ -6,12 +6,34 @@
 //! version that does not parse (a half-saved hand edit) is reported once and the previous one
 //! stays in service.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 
 use crate::cli::UsersFormat;
-use crate::store::Users;
+use crate::store::{User, Users};
+
+/// One version of the users file, indexed by name: `/me` looks a user up on every request.
+pub struct Snapshot {
+    pub users: Users,
+    index: HashMap<String, usize>,
+}
+
+impl Snapshot {
+    fn new(users: Users) -> Snapshot {
+        let mut index = HashMap::with_capacity(users.users.len());
+        for (i, u) in users.users.iter().enumerate() {
+            // The first entry wins, as in `Users::get`.
+            index.entry(u.name.clone()).or_insert(i);
+        }
+        Snapshot { users, index }
+    }
+
+    pub fn user(&self, name: &str) -> Option<&User> {
+        self.index.get(name).map(|&i| &self.users.users[i])
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
@@ -36,7 +58,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 pub struct LiveUsers {
     path: PathBuf,
     format: Option<UsersFormat>,
-    current: RwLock<(Option<Stamp>, Arc<Users>)>,
+    current: RwLock<(Option<Stamp>, Arc<Snapshot>)>,
     /// Held while reloading, so a burst of requests after an edit parses the file once.
     reloading: Mutex<()>,
 }
@@ -49,13 +71,13 @@ impl LiveUsers {
         Ok(LiveUsers {
             path: path.to_path_buf(),
             format,
-            current: RwLock::new((before, Arc::new(users))),
+            current: RwLock::new((before, Arc::new(Snapshot::new(users)))),
             reloading: Mutex::new(()),
         })
     }
 
     /// The users as of now: the file is reloaded first if it changed.
-    pub fn get(&self) -> Arc<Users> {
+    pub fn get(&self) -> Arc<Snapshot> {
         let now = stamp(&self.path);
         {
             let cur = self.current.read().expect("users lock");
@@ -82,7 +104,7 @@ impl LiveUsers {
         cur.0 = now;
         match outcome {
             Ok(users) => {
-                cur.1 = Arc::new(users);
+                cur.1 = Arc::new(Snapshot::new(users));
                 crate::output::note(&format!("reloaded {}", self.path.display()));
             }
             Err(e) => crate::output::note(&format!(

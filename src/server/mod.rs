@@ -12,7 +12,6 @@ pub mod tokens;
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -22,8 +21,6 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::Value;
-
-use crate::cli::UsersFormat;
 
 /// Largest request body read. A token request is a few hundred bytes; an introspection
 /// request carries one token.
@@ -35,8 +32,6 @@ const GRACE: Duration = Duration::from_secs(5);
 pub struct AppState {
     pub minter: tokens::Minter,
     pub users: live_users::LiveUsers,
-    pub users_path: PathBuf,
-    pub users_format: Option<UsersFormat>,
     pub limiter: limiter::Limiter,
     /// Password checks running at once: one per core. Beyond that they only queue inside the
     /// blocking pool while holding argon2's memory (19 MiB each by default).
@@ -97,45 +92,55 @@ async fn log_request(req: Request, next: Next) -> Response {
     response
 }
 
-/// Ctrl-C or SIGTERM. Registered when this is called, not when first polled: a signal that
-/// arrives right after the address is printed must already find the handler.
-pub fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = &'static str>> {
+/// Ctrl-C and SIGTERM. Registered when made, not when first awaited: a signal that arrives
+/// right after the address is printed must already find the handler.
+pub struct Signals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let mut term = signal(SignalKind::terminate())?;
-        let mut int = signal(SignalKind::interrupt())?;
-        Ok(async move {
-            tokio::select! {
-                _ = term.recv() => "SIGTERM",
-                _ = int.recv() => "SIGINT",
-            }
-        })
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    pub fn register() -> std::io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(Signals {
+                term: signal(SignalKind::terminate())?,
+                int: signal(SignalKind::interrupt())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Signals {})
     }
-    #[cfg(not(unix))]
-    {
-        Ok(async {
+
+    /// The name of the next signal.
+    async fn recv(&mut self) -> &'static str {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.term.recv() => "SIGTERM",
+                _ = self.int.recv() => "SIGINT",
+            }
+        }
+        #[cfg(not(unix))]
+        {
             let _ = tokio::signal::ctrl_c().await;
             "Ctrl-C"
-        })
+        }
     }
 }
 
-/// Serves until `signal` fires, then stops accepting, lets requests in flight finish, and
-/// returns; connections still busy after `GRACE` are dropped.
+/// Serves until a signal, then stops accepting and lets requests in flight finish; it returns
+/// when they have, after `GRACE`, or at a second signal, whichever comes first.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
-    signal: impl std::future::Future<Output = &'static str> + Send + 'static,
+    mut signals: Signals,
 ) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
-    let fired = Arc::new(tokio::sync::Notify::new());
-    let notify = fired.clone();
-    let signal = async move {
-        let name = signal.await;
-        crate::output::note(&format!("{name}: shutting down"));
-        notify.notify_one();
-    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     // Responses are written whole; without Nagle's delay they leave at once.
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
@@ -144,11 +149,24 @@ pub async fn serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(signal);
+    .with_graceful_shutdown(async move {
+        let _ = stopped.await;
+    });
+    let mut server = std::pin::pin!(std::future::IntoFuture::into_future(server));
+    let name = tokio::select! {
+        r = &mut server => return r,
+        name = signals.recv() => name,
+    };
+    crate::output::note(&format!("{name}: shutting down"));
+    let _ = stop.send(());
     tokio::select! {
-        r = std::future::IntoFuture::into_future(server) => r,
-        _ = async { fired.notified().await; tokio::time::sleep(GRACE).await } => {
+        r = &mut server => r,
+        _ = tokio::time::sleep(GRACE) => {
             crate::output::note("requests still running after 5 s were dropped");
+            Ok(())
+        }
+        name = signals.recv() => {
+            crate::output::note(&format!("{name} again: stopping now"));
             Ok(())
         }
     }

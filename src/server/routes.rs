@@ -104,6 +104,11 @@ pub async fn token(
 /// RFC 6749 §4.3.
 async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
     let name = form.require("username")?.to_string();
+    // No user can have such a name; refusing it here keeps the limiter's memory bounded
+    // (it keys on the name) and answers what any wrong login gets.
+    if name.len() > crate::store::MAX_NAME_LEN {
+        return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
+    }
     // A present but empty password goes on to fail like any wrong one.
     let password = form
         .get("password")
@@ -136,11 +141,13 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         // argon2 takes tens of milliseconds of CPU: off the async workers, or every other
         // request (JWKS, /me) would wait behind it.
         tokio::task::spawn_blocking(move || {
-            let r = crate::hashing::authenticate(&users, &name, &password);
+            let r = crate::hashing::authenticate(&users.users, &name, &password);
             let upgrade = match &r {
-                Ok(user) if users.upgrade_hashes => crate::hashing::upgraded_hash(user, &password)
-                    .ok()
-                    .flatten(),
+                Ok(user) if users.users.upgrade_hashes => {
+                    crate::hashing::upgraded_hash(user, &password)
+                        .ok()
+                        .flatten()
+                }
                 _ => None,
             };
             (r, upgrade)
@@ -153,7 +160,7 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         (Ok(user), upgrade) => {
             app.limiter.succeeded(&name);
             if let Some(new_hash) = upgrade {
-                store_upgraded_hash(app, &user, new_hash).await;
+                store_upgraded_hash(&users.users, &user, new_hash).await;
             }
             user
         }
@@ -190,7 +197,7 @@ fn refresh_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
     let sub = claims["sub"].as_str().expect("checked to be a string");
     let users = app.users.get();
     // A user removed or disabled since the login gets no more access tokens.
-    let user = match users.get(sub) {
+    let user = match users.user(sub) {
         Some(u) if !u.disabled => u.clone(),
         _ => {
             return Err(OAuthError::new(
@@ -283,18 +290,30 @@ fn respond_with_tokens(
 }
 
 /// Writes an argon2 hash with current parameters over an outdated one, when the users file
-/// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade.
-async fn store_upgraded_hash(app: &Shared, user: &User, new_hash: String) {
-    let store = crate::store::Store::new(app.users_path.clone(), app.users_format);
+/// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade: the old hash
+/// still works. The next request sees the rewritten file and reloads it.
+async fn store_upgraded_hash(users: &crate::store::Users, user: &User, new_hash: String) {
+    let format = Some(match users.format {
+        crate::store::Format::Toml => crate::cli::UsersFormat::Toml,
+        crate::store::Format::Json => crate::cli::UsersFormat::Json,
+    });
+    let store = crate::store::Store::new(users.path.clone(), format);
     let (name, old) = (user.name.clone(), user.password_hash.clone());
     let r =
         tokio::task::spawn_blocking(move || store.replace_password_hash(&name, &old, &new_hash))
-            .await;
-    if let Ok(Err(e)) = r {
-        crate::output::warn(&format!(
-            "cannot store the upgraded password hash of \"{}\": {e}",
+            .await
+            .expect("storing a hash does not panic");
+    match r {
+        Ok(true) => crate::output::note(&format!(
+            "upgraded the password hash of \"{}\" to argon2id (upgrade_hashes = true)",
             user.name
-        ));
+        )),
+        // Changed on disk since it was read (a passwd, a concurrent login): leave it.
+        Ok(false) => {}
+        Err(e) => crate::output::warn(&format!(
+            "could not store the upgraded hash of \"{}\": {e}",
+            user.name
+        )),
     }
 }
 
@@ -334,7 +353,7 @@ pub async fn me(State(app): State<Shared>, headers: HeaderMap) -> Response {
     };
     let sub = claims["sub"].as_str().expect("checked to be a string");
     let users = app.users.get();
-    let user = match users.get(sub) {
+    let user = match users.user(sub) {
         Some(u) if !u.disabled => u,
         Some(_) => return invalid("the user is disabled"),
         None => return invalid("the token's user no longer exists"),
@@ -379,7 +398,7 @@ pub async fn introspect(
         return inactive();
     };
     let sub = claims["sub"].as_str().expect("checked to be a string");
-    if app.users.get().get(sub).is_none_or(|u| u.disabled) {
+    if app.users.get().user(sub).is_none_or(|u| u.disabled) {
         return inactive();
     }
     let mut body = Map::new();

@@ -215,6 +215,7 @@ fn unknown_user_wrong_password_and_disabled_user_get_the_same_answer() {
         s.login("alice", "not-her-password"),
         s.login("carol", "singer"),
         s.login("alice", ""),
+        s.login(&"x".repeat(10_000), "wonderland"),
     ];
     for r in &replies {
         assert_eq!(r.status, 400);
@@ -657,6 +658,32 @@ fn users_file_edits_are_picked_up_while_serving() {
     std::fs::write(&site.users, "[users.bob\npassword_hash = ").unwrap();
     assert_eq!(s.login("bob", "builder").status, 200);
     assert!(s.stderr().contains("cannot reload"), "{}", s.stderr());
+}
+
+#[test]
+fn outdated_hashes_are_upgraded_on_login_when_the_file_asks() {
+    let site = Site::new();
+    write_private(
+        &site.users,
+        &format!("upgrade_hashes = true\n{}", users_toml()),
+    );
+    let s = site.serve(&[]);
+    let bob_hash = |text: &str| {
+        text.split("[users.bob]")
+            .nth(1)
+            .and_then(|t| t.lines().find(|l| l.starts_with("password_hash")))
+            .unwrap()
+            .to_string()
+    };
+    let before = bob_hash(&std::fs::read_to_string(&site.users).unwrap());
+    assert!(before.contains("m=256,t=1"), "{before}");
+    assert_eq!(s.login("bob", "builder").status, 200);
+    let after = bob_hash(&std::fs::read_to_string(&site.users).unwrap());
+    assert!(after.contains("m=19456,t=2,p=1"), "{after}");
+    assert!(s.stderr().contains("upgraded the password hash of \"bob\""));
+    // The server reloads its own edit and the new hash works.
+    assert_eq!(s.login("bob", "builder").status, 200);
+    assert_eq!(s.login("bob", "wrong").status, 400);
 }
 
 #[test]
