@@ -35,7 +35,10 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
     if let Some(path) = file {
         if path.as_os_str() == "-" {
             claim_stdin("tokens")?;
-            return Ok(Tokens::Many(Box::new(BufReader::new(io::stdin()))));
+            return Ok(Tokens::Many(Box::new(BufReader::with_capacity(
+                1 << 16,
+                io::stdin(),
+            ))));
         }
         let f = File::open(path).map_err(|e| {
             Failure::runtime(format!("cannot read {}: {e}", path.display()))
@@ -74,7 +77,10 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
                     first = line;
                 } else {
                     let chained = io::Cursor::new(head).chain(reader);
-                    return Ok(Tokens::Many(Box::new(BufReader::new(chained))));
+                    return Ok(Tokens::Many(Box::new(BufReader::with_capacity(
+                        1 << 16,
+                        chained,
+                    ))));
                 }
             }
             let text = String::from_utf8(first).map_err(|_| not_utf8())?;
@@ -218,4 +224,219 @@ pub fn password(
         return Err(Failure::usage("the password is empty").hint("choose a non-empty password"));
     }
     Ok(pw)
+}
+
+/// Why a batch line holds no token text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineProblem {
+    TooLong,
+    NotUtf8,
+}
+
+impl LineProblem {
+    pub fn message(self) -> String {
+        match self {
+            LineProblem::TooLong => format!("line is over the {MAX_TOKEN_LEN}-byte limit"),
+            LineProblem::NotUtf8 => "line is not UTF-8 text".to_string(),
+        }
+    }
+}
+
+/// One non-blank line of a [`Block`]: its number in the input and where its bytes are.
+#[derive(Debug, Clone)]
+pub struct BlockLine {
+    pub number: u64,
+    start: usize,
+    end: usize,
+    too_long: bool,
+}
+
+/// Batch lines read at once into one buffer: no allocation per line, and the lines can be
+/// handed to several threads as slices.
+#[derive(Debug, Default)]
+pub struct Block {
+    data: Vec<u8>,
+    pub lines: Vec<BlockLine>,
+    /// Input bytes this block accounts for, blank and over-long lines included (for progress).
+    pub consumed: u64,
+}
+
+impl Block {
+    /// The line's text, or why it has none. UTF-8 is checked here, on the worker threads.
+    pub fn text(&self, line: &BlockLine) -> Result<&str, LineProblem> {
+        if line.too_long {
+            return Err(LineProblem::TooLong);
+        }
+        std::str::from_utf8(&self.data[line.start..line.end]).map_err(|_| LineProblem::NotUtf8)
+    }
+
+    fn push(&mut self, number: u64, text: &[u8]) {
+        if text.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        let start = self.data.len();
+        self.data.extend_from_slice(text);
+        self.lines.push(BlockLine {
+            number,
+            start,
+            end: self.data.len(),
+            too_long: false,
+        });
+    }
+
+    fn push_too_long(&mut self, number: u64) {
+        let at = self.data.len();
+        self.lines.push(BlockLine {
+            number,
+            start: at,
+            end: at,
+            too_long: true,
+        });
+    }
+}
+
+/// Reads a batch stream as blocks of lines. Each block holds what the source had ready, so a
+/// slow producer (`tail -f log | jwtctl verify --batch`) gets its answers line by line while a
+/// file is read in buffer-sized blocks. Blank lines are skipped but counted, so line numbers
+/// match the input; an over-long line is skipped without being buffered and reported as such.
+/// Memory stays at one buffer however long the input is.
+pub struct BlockReader<R> {
+    reader: R,
+    number: u64,
+    /// The start of a line whose end is not read yet.
+    carry: Vec<u8>,
+    /// Inside an over-long line, already reported: drop bytes up to its end.
+    skipping: bool,
+}
+
+impl<R: BufRead> BlockReader<R> {
+    pub fn new(reader: R) -> Self {
+        BlockReader {
+            reader,
+            number: 0,
+            carry: Vec::new(),
+            skipping: false,
+        }
+    }
+
+    /// The next block: at least one line, or `None` at the end of the input. Waits on the
+    /// source only while no complete line is at hand.
+    pub fn next_block(&mut self) -> io::Result<Option<Block>> {
+        let mut block = Block::default();
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let len = buf.len();
+            if len == 0 {
+                // The end: a last line without a newline.
+                if !self.skipping && !self.carry.is_empty() {
+                    self.number += 1;
+                    block.push(self.number, &self.carry);
+                    self.carry.clear();
+                }
+                self.skipping = false;
+                return Ok((!block.lines.is_empty()).then_some(block));
+            }
+            block.consumed += len as u64;
+            let mut pos = 0;
+            for nl in memchr::memchr_iter(b'\n', buf) {
+                let piece = &buf[pos..=nl];
+                pos = nl + 1;
+                if self.skipping {
+                    self.skipping = false;
+                    continue;
+                }
+                self.number += 1;
+                if self.carry.is_empty() {
+                    if piece.len() > MAX_TOKEN_LEN + 1 {
+                        block.push_too_long(self.number);
+                    } else {
+                        block.push(self.number, piece);
+                    }
+                } else if self.carry.len() + piece.len() > MAX_TOKEN_LEN + 1 {
+                    self.carry.clear();
+                    block.push_too_long(self.number);
+                } else {
+                    self.carry.extend_from_slice(piece);
+                    block.push(self.number, &self.carry);
+                    self.carry.clear();
+                }
+            }
+            if !self.skipping && pos < len {
+                self.carry.extend_from_slice(&buf[pos..]);
+                if self.carry.len() > MAX_TOKEN_LEN {
+                    self.number += 1;
+                    block.push_too_long(self.number);
+                    self.carry.clear();
+                    self.skipping = true;
+                }
+            }
+            self.reader.consume(len);
+            if !block.lines.is_empty() {
+                return Ok(Some(block));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Got = Vec<(u64, Result<String, LineProblem>)>;
+
+    fn lines(input: &[u8], capacity: usize) -> Got {
+        let mut r = BlockReader::new(io::BufReader::with_capacity(capacity, input));
+        let mut out = Vec::new();
+        let mut consumed = 0;
+        while let Some(block) = r.next_block().unwrap() {
+            consumed += block.consumed;
+            for l in &block.lines {
+                out.push((l.number, block.text(l).map(str::to_string)));
+            }
+        }
+        // Trailing blank lines end the input without a block to report them.
+        assert!(consumed <= input.len() as u64);
+        out
+    }
+
+    #[test]
+    fn blocks_keep_numbers_and_skip_blank_lines() {
+        for cap in [1, 2, 3, 7, 64] {
+            let got = lines(b"a\n\n  \r\nbb\r\nc", cap);
+            assert_eq!(
+                got,
+                vec![
+                    (1, Ok("a\n".into())),
+                    (4, Ok("bb\r\n".into())),
+                    (5, Ok("c".into()))
+                ],
+                "buffer of {cap} bytes"
+            );
+            assert!(lines(b"", cap).is_empty());
+            assert!(lines(b"\n\n \n", cap).is_empty());
+        }
+    }
+
+    #[test]
+    fn blocks_report_bad_lines_and_go_on() {
+        let mut input = vec![b'x'; MAX_TOKEN_LEN + 10];
+        input.extend_from_slice(b"\n\xff\xfe\nok\n");
+        input.extend(std::iter::repeat_n(b'y', MAX_TOKEN_LEN));
+        input.extend_from_slice(b"\n");
+        input.extend(std::iter::repeat_n(b'z', MAX_TOKEN_LEN + 1));
+        let want: Got = vec![
+            (1, Err(LineProblem::TooLong)),
+            (2, Err(LineProblem::NotUtf8)),
+            (3, Ok("ok\n".into())),
+            (4, Ok(format!("{}\n", "y".repeat(MAX_TOKEN_LEN)))),
+            (5, Err(LineProblem::TooLong)),
+        ];
+        for cap in [4096, 1 << 16, 4 << 20] {
+            assert_eq!(lines(&input, cap), want, "buffer of {cap} bytes");
+        }
+    }
 }

@@ -2,9 +2,11 @@
 
 use std::io::Write;
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::cli::{DecodeArgs, ReportOutput};
+use crate::commands::batch::PayloadJson;
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, LONG_LIFETIME};
 use crate::error::{ExitCode, Verdict};
@@ -41,70 +43,119 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Tokens::Many(reader) => batch(ctx, reader, now),
+        Tokens::Many(reader) => batch(
+            ctx,
+            reader,
+            crate::commands::batch::file_size(args.input.file.as_deref()),
+            now,
+        ),
     }
 }
 
 pub fn decoded_json(token: &Token, found: &[Finding], now: i64) -> Value {
-    let exp = token
-        .claims()
-        .and_then(|c| c.get("exp"))
-        .and_then(crate::claims::numeric_date)
-        .map(|e| e as i64 - now);
-    json!({
-        "header": Value::Object(token.header.clone()),
-        "payload": blocks::payload_json(token),
-        "is_jwt": token.claims().is_some(),
-        "signature_verified": false,
-        "times": blocks::times_json(token, now),
-        "expires_in": exp,
-        "warnings": found,
-    })
+    serde_json::to_value(DecodedJson::new(token, found, now, None))
+        .expect("a decoded token is always valid JSON")
 }
 
-fn malformed_json(line: Option<u64>, err: &str, hint: &str) -> Value {
-    let mut v = json!({
-        "malformed": true,
-        "error": err,
-        "hint": hint,
-    });
-    if let Some(n) = line {
-        v["line"] = json!(n);
+/// The JSON form of a decoded token (`--output json`, and each batch line), borrowing from the
+/// token: batch mode writes it straight out without copying claims.
+#[derive(Serialize)]
+struct DecodedJson<'a> {
+    header: &'a Map<String, Value>,
+    payload: PayloadJson<'a>,
+    is_jwt: bool,
+    signature_verified: bool,
+    times: Value,
+    expires_in: Option<i64>,
+    warnings: &'a [Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+}
+
+impl<'a> DecodedJson<'a> {
+    fn new(token: &'a Token, found: &'a [Finding], now: i64, line: Option<u64>) -> Self {
+        let exp = token
+            .claims()
+            .and_then(|c| c.get("exp"))
+            .and_then(crate::claims::numeric_date)
+            .map(|e| e as i64 - now);
+        DecodedJson {
+            header: &token.header,
+            payload: PayloadJson(&token.payload),
+            is_jwt: token.claims().is_some(),
+            signature_verified: false,
+            times: blocks::times_json(token, now),
+            expires_in: exp,
+            warnings: found,
+            line,
+        }
     }
-    v
 }
 
-/// One JSON line per token, in order; a summary on stderr; exit 3 if any line was malformed.
-fn batch(ctx: &Ctx, reader: Box<dyn std::io::BufRead + Send>, now: i64) -> anyhow::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let (mut ok, mut bad) = (0u64, 0u64);
-    for line in input::Lines::new(reader) {
-        let line = line?;
-        let v = match line.text.as_deref().map(|t| Token::parse(normalize(t))) {
+/// A batch line that holds no token.
+#[derive(Serialize)]
+struct Malformed<'a> {
+    malformed: bool,
+    error: String,
+    hint: &'a str,
+    line: u64,
+}
+
+impl<'a> Malformed<'a> {
+    fn new(line: u64, error: String, hint: &'a str) -> Self {
+        Malformed {
+            malformed: true,
+            error,
+            hint,
+            line,
+        }
+    }
+}
+
+/// One JSON line per token, in order (decoded on all cores when it pays); a summary on stderr;
+/// exit 3 if any line was malformed.
+fn batch(
+    ctx: &Ctx,
+    reader: Box<dyn std::io::BufRead + Send>,
+    size: Option<u64>,
+    now: i64,
+) -> anyhow::Result<()> {
+    let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
+        let code = match text.map(|t| Token::parse(normalize(t))) {
             Ok(Ok(token)) => {
-                ok += 1;
-                let mut v = decoded_json(&token, &findings(&token, now, LONG_LIFETIME), now);
-                v["line"] = json!(line.number);
-                v
+                let found = findings(&token, now, LONG_LIFETIME);
+                write_json(out, &DecodedJson::new(&token, &found, now, Some(number)));
+                ExitCode::Ok
             }
             Ok(Err(e)) => {
-                bad += 1;
-                malformed_json(Some(line.number), &e.to_string(), e.hint())
+                write_json(out, &Malformed::new(number, e.to_string(), e.hint()));
+                ExitCode::Malformed
             }
-            Err(e) => {
-                bad += 1;
-                malformed_json(Some(line.number), e, TokenError::TooLong(0).hint())
+            Err(p) => {
+                write_json(
+                    out,
+                    &Malformed::new(number, p.message(), TokenError::TooLong(0).hint()),
+                );
+                ExitCode::Malformed
             }
         };
-        serde_json::to_writer(&mut out, &v)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
+        out.push(b'\n');
+        code
+    })?;
+    let bad = tally.count(ExitCode::Malformed);
     if !ctx.quiet {
-        eprintln!("jwtctl: {} tokens: {ok} decoded, {bad} malformed", ok + bad);
+        eprintln!(
+            "jwtctl: {} tokens: {} decoded, {bad} malformed",
+            tally.total(),
+            tally.total() - bad
+        );
     }
     if bad > 0 {
         return Err(Verdict(ExitCode::Malformed).into());
     }
     Ok(())
+}
+
+fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
+    serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }

@@ -4,6 +4,7 @@ use crate::cli::{Cli, Command, JwkCommand, KeyArgs};
 use crate::context::Ctx;
 use crate::keys::KeySource;
 
+pub mod batch;
 pub mod completions;
 pub mod decode;
 pub mod hash;

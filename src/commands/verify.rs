@@ -2,20 +2,17 @@
 
 use std::io::Write;
 
-use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::checks::{self, KeySet, Policy, Report, TokenUse};
 use crate::cli::{ReportOutput, VerifyArgs};
+use crate::commands::batch::PayloadJson;
 use crate::context::Ctx;
 use crate::error::{ExitCode, Verdict};
-use crate::input::{self, Tokens};
+use crate::input::{self, LineProblem, Tokens};
 use crate::output::blocks;
 use crate::token::{normalize, Token, TokenError};
-
-/// Lines verified together in batch mode: enough to keep both cores busy, few enough that
-/// memory stays flat however long the input is.
-const CHUNK: usize = 2048;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
     let json_out = args.json || args.output == ReportOutput::Json;
@@ -79,7 +76,12 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        (Tokens::Many(reader), _) => batch(ctx, &job, reader),
+        (Tokens::Many(reader), _) => batch(
+            ctx,
+            &job,
+            reader,
+            crate::commands::batch::file_size(args.input.file.as_deref()),
+        ),
         (Tokens::One(_), None) => unreachable!("a single token is parsed above"),
     }
 }
@@ -110,28 +112,40 @@ impl Job {
         report
     }
 
-    /// One batch line as a JSON line and its outcome.
-    fn line(&self, number: u64, text: Result<String, String>) -> (String, ExitCode) {
-        let (v, code) = match text.as_deref().map(|t| Token::parse(normalize(t))) {
+    /// One batch line: its JSON line appended to `out`, and its outcome.
+    fn write_line(
+        &self,
+        out: &mut Vec<u8>,
+        number: u64,
+        text: Result<&str, LineProblem>,
+    ) -> ExitCode {
+        let code = match text.map(|t| Token::parse(normalize(t))) {
             Ok(Ok(token)) => {
                 let report = self.check(&token);
                 let code = report.exit_code();
-                (
-                    report_json(&token, &report, self.now.as_second(), Some(number)),
-                    code,
-                )
+                write_json(out, &ReportJson::new(&token, &report, Some(number)));
+                code
             }
-            Ok(Err(e)) => (
-                malformed(number, &e.to_string(), e.hint()),
-                ExitCode::Malformed,
-            ),
-            Err(e) => (
-                malformed(number, e, TokenError::TooLong(0).hint()),
-                ExitCode::Malformed,
-            ),
+            Ok(Err(e)) => {
+                write_json(out, &malformed(number, e.to_string(), e.hint()));
+                ExitCode::Malformed
+            }
+            Err(p) => {
+                write_json(
+                    out,
+                    &malformed(number, p.message(), TokenError::TooLong(0).hint()),
+                );
+                ExitCode::Malformed
+            }
         };
-        (v.to_string(), code)
+        out.push(b'\n');
+        code
     }
+}
+
+/// Serialises straight into the output buffer: no intermediate `Value`.
+fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
+    serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }
 
 fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> anyhow::Result<KeySet> {
@@ -148,34 +162,72 @@ fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> anyhow::Result<KeySet> {
     Ok(KeySet::single(key))
 }
 
-fn malformed(line: u64, err: &str, hint: &str) -> Value {
-    json!({
-        "line": line,
-        "valid": false,
-        "exit_code": ExitCode::Malformed.code(),
-        "failures": [{"check": "parse", "exit_code": ExitCode::Malformed.code(), "message": err, "hint": hint}],
-    })
+/// The JSON line for a batch line that holds no token.
+#[derive(Serialize)]
+struct Malformed {
+    line: u64,
+    valid: bool,
+    exit_code: i32,
+    failures: [checks::Failure; 1],
+}
+
+fn malformed(line: u64, message: String, hint: &str) -> Malformed {
+    Malformed {
+        line,
+        valid: false,
+        exit_code: ExitCode::Malformed.code(),
+        failures: [checks::Failure {
+            check: "parse",
+            exit_code: ExitCode::Malformed.code(),
+            message,
+            hint: Some(hint.to_string()),
+            code: ExitCode::Malformed,
+        }],
+    }
+}
+
+/// The JSON report of one token (`--output json`, and each batch line), borrowing from the
+/// token and the report: batch mode writes it straight out without copying claims.
+#[derive(Serialize)]
+pub struct ReportJson<'a> {
+    valid: bool,
+    exit_code: i32,
+    alg: &'a str,
+    kid: Option<&'a str>,
+    key: &'a Option<String>,
+    failures: &'a [checks::Failure],
+    warnings: &'a [String],
+    expires_in: Option<i64>,
+    token_use: Option<TokenUse>,
+    header: &'a Map<String, Value>,
+    payload: PayloadJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+}
+
+impl<'a> ReportJson<'a> {
+    pub fn new(token: &'a Token, report: &'a Report, line: Option<u64>) -> Self {
+        ReportJson {
+            valid: report.valid(),
+            exit_code: report.exit_code().code(),
+            alg: token.alg_name(),
+            kid: token.kid(),
+            key: &report.key,
+            failures: &report.failures,
+            warnings: &report.warnings,
+            expires_in: report.expires_in,
+            token_use: token.claims().map(checks::TokenUse::of),
+            header: &token.header,
+            payload: PayloadJson(&token.payload),
+            line,
+        }
+    }
 }
 
 pub fn report_json(token: &Token, report: &Report, now: i64, line: Option<u64>) -> Value {
-    let mut v = json!({
-        "valid": report.valid(),
-        "exit_code": report.exit_code().code(),
-        "alg": token.alg_name(),
-        "kid": token.kid(),
-        "key": report.key,
-        "failures": report.failures,
-        "warnings": report.warnings,
-        "expires_in": report.expires_in,
-        "token_use": token.claims().map(checks::TokenUse::of),
-        "header": Value::Object(token.header.clone()),
-        "payload": blocks::payload_json(token),
-    });
     let _ = now;
-    if let Some(n) = line {
-        v["line"] = json!(n);
-    }
-    v
+    serde_json::to_value(ReportJson::new(token, report, line))
+        .expect("a report is always valid JSON")
 }
 
 fn print_human(
@@ -232,49 +284,25 @@ fn print_human(
     Ok(())
 }
 
-/// Streams JSON lines in input order. Chunks are verified on all cores and written in order.
-fn batch(ctx: &Ctx, job: &Job, reader: Box<dyn std::io::BufRead + Send>) -> anyhow::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut counts: Vec<(ExitCode, u64)> = Vec::new();
-    let mut worst = ExitCode::Ok;
-    let mut lines = input::Lines::new(reader);
-    let mut chunk = Vec::with_capacity(CHUNK);
-    loop {
-        chunk.clear();
-        for line in lines.by_ref().take(CHUNK) {
-            let line = line?;
-            chunk.push((line.number, line.text));
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<(String, ExitCode)> = if chunk.len() > 64 {
-            chunk.par_drain(..).map(|(n, t)| job.line(n, t)).collect()
-        } else {
-            chunk.drain(..).map(|(n, t)| job.line(n, t)).collect()
-        };
-        for (text, code) in results {
-            if !ctx.quiet {
-                out.write_all(text.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
-            worst = worst.worst(code);
-            match counts.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((code, 1)),
-            }
-        }
-    }
-    out.flush()?;
+/// Streams one JSON line per token in input order (checked on all cores when it pays) and a
+/// summary on stderr; the exit code is the worst outcome.
+fn batch(
+    ctx: &Ctx,
+    job: &Job,
+    reader: Box<dyn std::io::BufRead + Send>,
+    size: Option<u64>,
+) -> anyhow::Result<()> {
+    let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
+        job.write_line(out, number, text)
+    })?;
     if !ctx.quiet {
-        let total: u64 = counts.iter().map(|(_, n)| n).sum();
-        let mut parts: Vec<String> = Vec::new();
-        counts.sort_by_key(|(c, _)| c.code());
-        for (code, n) in &counts {
-            parts.push(format!("{n} {}", outcome_name(*code)));
-        }
+        let parts: Vec<String> = tally
+            .seen()
+            .map(|(code, n)| format!("{n} {}", outcome_name(code)))
+            .collect();
         eprintln!(
-            "jwtctl: {total} tokens: {}",
+            "jwtctl: {} tokens: {}",
+            tally.total(),
             if parts.is_empty() {
                 "none".into()
             } else {
@@ -282,10 +310,10 @@ fn batch(ctx: &Ctx, job: &Job, reader: Box<dyn std::io::BufRead + Send>) -> anyh
             }
         );
     }
-    if worst != ExitCode::Ok {
-        return Err(Verdict(worst).into());
+    match tally.worst() {
+        ExitCode::Ok => Ok(()),
+        worst => Err(Verdict(worst).into()),
     }
-    Ok(())
 }
 
 fn outcome_name(code: ExitCode) -> &'static str {

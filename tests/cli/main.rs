@@ -3,6 +3,7 @@
 mod support;
 
 mod attacks;
+mod batch;
 mod core;
 mod faults;
 mod hash;

@@ -1,0 +1,336 @@
+//! Batch mode shared by `verify` and `decode`: many tokens, one per line, in and out.
+//!
+//! A reader thread cuts the input into blocks of lines (what the source has ready, so a slow
+//! producer gets its answers at once). The main thread gathers the blocks at hand, checks their
+//! lines on all cores when there are enough of them to pay for it, and writes the JSON lines in
+//! input order while the next lines are being checked. Memory is bounded by the blocks in
+//! flight, however long the input is.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::error::ExitCode;
+use crate::input::{Block, BlockLine, BlockReader, LineProblem};
+use crate::token::Payload;
+
+/// Lines one task takes: enough to amortise scheduling, few enough to balance two cores.
+const TASK_LINES: usize = 256;
+/// Lines gathered for one round at most: bounds memory and the latency of the first output.
+const ROUND_LINES: usize = 16 * 1024;
+/// Blocks the reader may run ahead by (each at most one read buffer, 64 KiB).
+const READ_AHEAD: usize = 64;
+/// A run shorter than this never shows progress.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// Outcomes by exit code, and the worst of them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    counts: [u64; 8],
+}
+
+impl Tally {
+    pub fn add(&mut self, code: ExitCode) {
+        self.counts[code.code() as usize] += 1;
+    }
+
+    fn merge(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+
+    pub fn count(&self, code: ExitCode) -> u64 {
+        self.counts[code.code() as usize]
+    }
+
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The most fundamental outcome seen; `Ok` for an empty input.
+    pub fn worst(&self) -> ExitCode {
+        ALL_CODES
+            .iter()
+            .filter(|c| self.count(**c) > 0)
+            .fold(ExitCode::Ok, |acc, c| acc.worst(*c))
+    }
+
+    /// Outcomes seen, in exit-code order.
+    pub fn seen(&self) -> impl Iterator<Item = (ExitCode, u64)> + '_ {
+        ALL_CODES
+            .iter()
+            .map(|c| (*c, self.count(*c)))
+            .filter(|(_, n)| *n > 0)
+    }
+}
+
+const ALL_CODES: [ExitCode; 8] = [
+    ExitCode::Ok,
+    ExitCode::Runtime,
+    ExitCode::Usage,
+    ExitCode::Malformed,
+    ExitCode::Signature,
+    ExitCode::Expired,
+    ExitCode::Claims,
+    ExitCode::Auth,
+];
+
+/// The JSON lines of one task, and their outcomes.
+struct Chunk {
+    out: Vec<u8>,
+    tally: Tally,
+}
+
+/// Runs a batch: `line` appends one JSON line (newline included) for each token line to its
+/// buffer and returns the line's outcome. `size` is the input's length when known (a file), for
+/// progress. Returns the outcomes; the caller prints the summary.
+pub fn run<F>(
+    quiet: bool,
+    reader: Box<dyn BufRead + Send>,
+    size: Option<u64>,
+    line: F,
+) -> anyhow::Result<Tally>
+where
+    F: Fn(&mut Vec<u8>, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
+{
+    let (tx, rx) = mpsc::sync_channel::<std::io::Result<Block>>(READ_AHEAD);
+    // The reader ends when the input ends, or when its receiver is gone (a write failed).
+    std::thread::Builder::new()
+        .name("jwtctl-read".into())
+        .spawn(move || {
+            let mut blocks = BlockReader::new(reader);
+            loop {
+                let next = blocks.next_block();
+                let stop = !matches!(next, Ok(Some(_)));
+                let item = match next {
+                    Ok(Some(b)) => Ok(b),
+                    Ok(None) => break,
+                    Err(e) => Err(e),
+                };
+                if tx.send(item).is_err() || stop {
+                    break;
+                }
+            }
+        })?;
+
+    // Output buffers go back to this pool once written: no fresh pages to fault in per task.
+    let spare: std::sync::Mutex<Vec<Vec<u8>>> = Default::default();
+    let task = |block: &Block, lines: &[BlockLine]| {
+        let out = spare.lock().ok().and_then(|mut s| s.pop());
+        let mut chunk = Chunk {
+            out: out.unwrap_or_else(|| Vec::with_capacity(lines.len() * 384)),
+            tally: Tally::default(),
+        };
+        for l in lines {
+            let code = line(&mut chunk.out, l.number, block.text(l));
+            chunk.tally.add(code);
+        }
+        chunk
+    };
+
+    let mut tally = Tally::default();
+    let mut progress = Progress::new(quiet, size);
+    let mut pending: Vec<Chunk> = Vec::new();
+    let mut open = true;
+    while open {
+        // Take what the reader has ready; wait only when there is nothing, and then flush
+        // first so a slow producer's answers are not held back.
+        let mut blocks = Vec::new();
+        let mut lines = 0;
+        while lines < ROUND_LINES {
+            match rx.try_recv() {
+                Ok(b) => {
+                    let b = b?;
+                    lines += b.lines.len();
+                    blocks.push(b);
+                }
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        if blocks.is_empty() {
+            if !open {
+                break;
+            }
+            write(quiet, &mut pending, &mut tally, &spare)?;
+            match rx.recv() {
+                Ok(b) => blocks.push(b?),
+                Err(_) => break,
+            }
+        }
+        for b in &blocks {
+            progress.advance(b.consumed, b.lines.len() as u64);
+        }
+        let tasks: Vec<(&Block, &[BlockLine])> = blocks
+            .iter()
+            .flat_map(|b| b.lines.chunks(TASK_LINES).map(move |ls| (b, ls)))
+            .collect();
+        let done = if tasks.len() <= 1 {
+            // Too little to pay for the thread pool: check on this thread.
+            write(quiet, &mut pending, &mut tally, &spare)?;
+            tasks.into_iter().map(|(b, ls)| task(b, ls)).collect()
+        } else {
+            // Check these lines on all cores while the previous ones are written.
+            let (done, written) = rayon::join(
+                || {
+                    tasks
+                        .into_par_iter()
+                        .map(|(b, ls)| task(b, ls))
+                        .collect::<Vec<_>>()
+                },
+                || write(quiet, &mut pending, &mut tally, &spare),
+            );
+            written?;
+            done
+        };
+        pending = done;
+    }
+    write(quiet, &mut pending, &mut tally, &spare)?;
+    progress.finish();
+    Ok(tally)
+}
+
+/// Writes finished chunks in order, counts their outcomes and keeps their buffers for reuse.
+fn write(
+    quiet: bool,
+    chunks: &mut Vec<Chunk>,
+    tally: &mut Tally,
+    spare: &std::sync::Mutex<Vec<Vec<u8>>>,
+) -> std::io::Result<()> {
+    if chunks.is_empty() {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    let mut emptied = Vec::with_capacity(chunks.len());
+    for mut c in chunks.drain(..) {
+        if !quiet {
+            out.write_all(&c.out)?;
+        }
+        tally.merge(&c.tally);
+        c.out.clear();
+        emptied.push(c.out);
+    }
+    if let Ok(mut s) = spare.lock() {
+        s.append(&mut emptied);
+    }
+    out.flush()
+}
+
+/// A progress line on stderr, only when stderr is a terminal and the run is long.
+struct Progress {
+    enabled: bool,
+    start: Instant,
+    size: Option<u64>,
+    bytes: u64,
+    tokens: u64,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(quiet: bool, size: Option<u64>) -> Progress {
+        Progress {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            start: Instant::now(),
+            size,
+            bytes: 0,
+            tokens: 0,
+            bar: None,
+        }
+    }
+
+    fn advance(&mut self, bytes: u64, tokens: u64) {
+        self.bytes += bytes;
+        self.tokens += tokens;
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.start.elapsed() >= PROGRESS_AFTER {
+            self.bar = Some(self.make_bar());
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.bytes);
+            bar.set_message(format!("{} tokens", self.tokens));
+        }
+    }
+
+    fn make_bar(&self) -> indicatif::ProgressBar {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        let (bar, template) = match self.size {
+            Some(len) => (
+                ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()),
+                "{spinner} [{bar:30}] {percent:>3}% {msg} {binary_bytes_per_sec} eta {eta}",
+            ),
+            None => (
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+                "{spinner} {msg} {binary_bytes_per_sec} {elapsed}",
+            ),
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The payload for JSON output: the claims object, or a payload that is not JSON as text.
+pub struct PayloadJson<'a>(pub &'a Payload);
+
+impl serde::Serialize for PayloadJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Payload::Claims(c) => serde::Serialize::serialize(c, s),
+            Payload::Other { bytes, .. } => {
+                serde::Serialize::serialize(&String::from_utf8_lossy(bytes), s)
+            }
+        }
+    }
+}
+
+/// The input's size when it is a regular file, for progress.
+pub fn file_size(file: Option<&std::path::Path>) -> Option<u64> {
+    let path = file.filter(|p| p.as_os_str() != "-")?;
+    std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tally_counts_and_picks_the_worst() {
+        let mut t = Tally::default();
+        assert_eq!(t.worst(), ExitCode::Ok);
+        t.add(ExitCode::Ok);
+        t.add(ExitCode::Expired);
+        t.add(ExitCode::Claims);
+        assert_eq!(t.worst(), ExitCode::Expired);
+        t.add(ExitCode::Malformed);
+        assert_eq!(t.worst(), ExitCode::Malformed);
+        assert_eq!(t.total(), 4);
+        assert_eq!(
+            t.seen().collect::<Vec<_>>(),
+            vec![
+                (ExitCode::Ok, 1),
+                (ExitCode::Malformed, 1),
+                (ExitCode::Expired, 1),
+                (ExitCode::Claims, 1)
+            ]
+        );
+    }
+}
