@@ -92,8 +92,22 @@ impl Report {
 pub struct KeySet {
     pub keys: Vec<Key>,
     pub is_jwks: bool,
-    /// Verifiers built so far, by key index and algorithm: batch mode builds each once.
-    cache: std::sync::Mutex<Vec<(usize, Alg, std::sync::Arc<Verifier>)>>,
+    /// Verifiers built so far, one slot per key and algorithm: batch mode builds each once, and
+    /// threads read built ones without taking a lock.
+    cache: Vec<[std::sync::OnceLock<Cached>; Alg::ALL.len()]>,
+}
+
+/// A verifier built once, with what verifying with its key warns about (a short secret, a small
+/// RSA key), so no token pays for re-reading the key.
+struct Cached {
+    verifier: Verifier,
+    warning: Option<String>,
+}
+
+fn slots(n: usize) -> Vec<[std::sync::OnceLock<Cached>; Alg::ALL.len()]> {
+    (0..n)
+        .map(|_| std::array::from_fn(|_| std::sync::OnceLock::new()))
+        .collect()
 }
 
 impl KeySet {
@@ -101,30 +115,47 @@ impl KeySet {
         KeySet {
             keys: vec![key],
             is_jwks: false,
-            cache: Default::default(),
+            cache: slots(1),
         }
     }
 
     pub fn jwks(keys: Vec<Key>) -> KeySet {
         KeySet {
+            cache: slots(keys.len()),
             keys,
             is_jwks: true,
-            cache: Default::default(),
         }
     }
 
-    fn verifier(
+    /// Runs `f` with the key's verifier for `alg`, built on first use.
+    fn with_verifier<T>(
         &self,
         index: usize,
         alg: Alg,
-    ) -> Result<std::sync::Arc<Verifier>, crate::keys::KeyError> {
-        let mut cache = self.cache.lock().expect("cache lock");
-        if let Some((_, _, v)) = cache.iter().find(|(i, a, _)| *i == index && *a == alg) {
-            return Ok(v.clone());
+        f: impl FnOnce(&Cached) -> T,
+    ) -> Result<T, crate::keys::KeyError> {
+        let build = || -> Result<Cached, crate::keys::KeyError> {
+            let key = &self.keys[index];
+            Ok(Cached {
+                verifier: key.verifier(alg)?,
+                warning: key_warning(key, alg),
+            })
+        };
+        let slot = Alg::ALL
+            .iter()
+            .position(|a| *a == alg)
+            .and_then(|a| self.cache.get(index).map(|slots| &slots[a]));
+        match slot {
+            Some(slot) => {
+                if let Some(c) = slot.get() {
+                    return Ok(f(c));
+                }
+                let built = build()?;
+                Ok(f(slot.get_or_init(|| built)))
+            }
+            // A key added after the set was made: correct, only not cached.
+            None => Ok(f(&build()?)),
         }
-        let v = std::sync::Arc::new(self.keys[index].verifier(alg)?);
-        cache.push((index, alg, v.clone()));
-        Ok(v)
     }
 
     pub fn kids(&self) -> Vec<String> {
@@ -190,7 +221,8 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
         );
     }
     for h in ["jwk", "jku", "x5u", "x5c"] {
-        if token.header.contains_key(h) {
+        // Headers are small: a scan is cheaper than four hash lookups per token.
+        if token.header.keys().any(|k| k == h) {
             r.warnings.push(format!(
                 "the header carries \"{h}\"; keys named by the token itself are never trusted, only --key/--jwks"
             ));
@@ -248,33 +280,20 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
     let mut last_err = None;
     let mut tried = 0;
     for i in candidates {
-        let verifier = match keys.verifier(i, alg) {
-            Ok(v) => v,
-            Err(e) => {
-                last_err = Some(e);
-                continue;
+        let verified = keys.with_verifier(i, alg, |c| {
+            c.verifier
+                .verify(token.signing_input(), &token.signature)
+                .then(|| c.warning.clone())
+        });
+        match verified {
+            Err(e) => last_err = Some(e),
+            Ok(None) => tried += 1,
+            Ok(Some(warning)) => {
+                r.signature_valid = true;
+                r.key = Some(keys.keys[i].source.clone());
+                r.warnings.extend(warning);
+                return;
             }
-        };
-        tried += 1;
-        if verifier.verify(token.signing_input(), &token.signature) {
-            r.signature_valid = true;
-            r.key = Some(keys.keys[i].source.clone());
-            if let Some(bits) = keys.keys[i].public().and_then(|p| p.rsa_bits()) {
-                if bits < 2048 {
-                    r.warnings.push(format!(
-                        "the RSA key has only {bits} bits; 2048 is the minimum today"
-                    ));
-                }
-            }
-            if let Some(len) = hmac_len(&keys.keys[i]) {
-                let min = alg.min_secret_len().unwrap_or(32);
-                if len < min {
-                    r.warnings.push(format!(
-                        "the HMAC secret is {len} bytes, shorter than {alg}'s {min}: it can be brute-forced"
-                    ));
-                }
-            }
-            return;
         }
     }
     if tried == 0 {
@@ -306,6 +325,26 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
             _ => "the token was signed with another key, or it was altered".into(),
         }),
     );
+}
+
+/// What verifying with this key warns about, whatever the token.
+fn key_warning(key: &Key, alg: Alg) -> Option<String> {
+    if let Some(bits) = key.public().and_then(|p| p.rsa_bits()) {
+        if bits < 2048 {
+            return Some(format!(
+                "the RSA key has only {bits} bits; 2048 is the minimum today"
+            ));
+        }
+    }
+    if let Some(len) = hmac_len(key) {
+        let min = alg.min_secret_len().unwrap_or(32);
+        if len < min {
+            return Some(format!(
+                "the HMAC secret is {len} bytes, shorter than {alg}'s {min}: it can be brute-forced"
+            ));
+        }
+    }
+    None
 }
 
 fn hmac_len(key: &Key) -> Option<usize> {

@@ -115,15 +115,23 @@ impl Token {
         if text.len() > MAX_TOKEN_LEN {
             return Err(TokenError::TooLong(text.len()));
         }
-        if !text.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(TokenError::NotAscii);
+        // One pass: printable ASCII only, and where the dots are.
+        let (mut dots, mut n) = ([0usize; 2], 0usize);
+        for (i, b) in text.bytes().enumerate() {
+            if !b.is_ascii_graphic() {
+                return Err(TokenError::NotAscii);
+            }
+            if b == b'.' {
+                if n < 2 {
+                    dots[n] = i;
+                }
+                n += 1;
+            }
         }
-        let parts = text.split('.').count();
-        if parts != 3 {
-            return Err(TokenError::Parts(parts));
+        if n != 2 {
+            return Err(TokenError::Parts(n + 1));
         }
-        let first = text.find('.').expect("three parts");
-        let second = first + 1 + text[first + 1..].find('.').expect("three parts");
+        let [first, second] = dots;
         let (h, p, s) = (
             &text[..first],
             &text[first + 1..second],
@@ -288,10 +296,18 @@ impl<'de> Visitor<'de> for StrictVisitor {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let StrictValue(v) = map.next_value()?;
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key \"{key}\"")));
+            // One hash per key: the entry both detects a duplicate and inserts.
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(o) => {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key \"{}\"",
+                        o.key()
+                    )));
+                }
+                serde_json::map::Entry::Vacant(e) => {
+                    e.insert(v);
+                }
             }
-            out.insert(key, v);
         }
         Ok(StrictValue(Value::Object(out)))
     }
