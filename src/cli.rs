@@ -252,7 +252,7 @@ pub struct KeyArgs {
 
     /// HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     #[arg(long, value_name = "SECRET", help_heading = "Keys")]
-    pub secret: Option<String>,
+    pub secret: Option<crate::keys::SecretArg>,
 
     /// The secret is base64 or base64url encoded; decode it before use
     #[arg(long, help_heading = "Keys")]

@@ -203,6 +203,30 @@ fn params(cost: Cost) -> Result<Params, HashError> {
     Params::new(cost.m_kib, cost.t, cost.p, None).map_err(|e| HashError::Cost(e.to_string()))
 }
 
+/// Modular-crypt and PHC identifiers of schemes jwtctl cannot check but can name.
+const OTHER_SCHEMES: [&str; 20] = [
+    "1",
+    "2",
+    "2x",
+    "3",
+    "5",
+    "6",
+    "7",
+    "y",
+    "gy",
+    "md5",
+    "sha1",
+    "apr1",
+    "pbkdf2",
+    "pbkdf2-sha1",
+    "pbkdf2-sha256",
+    "pbkdf2-sha512",
+    "scrypt",
+    "bcrypt-sha256",
+    "sha256",
+    "sha512",
+];
+
 enum Parsed<'a> {
     Argon2(Box<PasswordHash>, Algorithm, Params),
     Bcrypt(&'a str, u32),
@@ -235,16 +259,17 @@ fn parse(hash: &str) -> Result<Parsed<'_>, HashError> {
         }
         return Ok(Parsed::Bcrypt(hash, cost));
     }
-    if let Some(rest) = hash.strip_prefix('$') {
-        let ident: String = rest
-            .split('$')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .take(32)
-            .collect();
+    // Only schemes from a known list are named: whatever else is in the field may be a
+    // password typed into the wrong place, such as `$ecret$`, and is never repeated.
+    if let Some(ident) = hash.strip_prefix('$').and_then(|r| r.split('$').next()) {
+        if let Some(known) = OTHER_SCHEMES.iter().find(|s| **s == ident) {
+            return Err(HashError::UnknownScheme(known.to_string()));
+        }
         if !ident.is_empty() {
-            return Err(HashError::UnknownScheme(ident));
+            return Err(HashError::Malformed(
+                "it names a scheme jwtctl does not know (known: argon2i/d/id, bcrypt $2a$/$2b$/$2y$)"
+                    .into(),
+            ));
         }
     }
     // Never echo the value: a "hash" that is not one may be a password typed into the wrong field.

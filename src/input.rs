@@ -186,11 +186,7 @@ pub fn password(
 ) -> Result<Zeroizing<String>, Failure> {
     let pw = if from_stdin {
         claim_stdin("password")?;
-        let mut line = Zeroizing::new(String::new());
-        io::stdin()
-            .lock()
-            .take(64 * 1024)
-            .read_line(&mut line)
+        let mut line = password_line()
             .map_err(|e| Failure::runtime(format!("cannot read the password from stdin: {e}")))?;
         if line.is_empty() {
             return Err(
@@ -198,8 +194,9 @@ pub fn password(
                     .hint("pipe the password in, e.g. printf '%s\\n' \"$PASSWORD\" | jwtctl ..."),
             );
         }
-        let trimmed = line.trim_end_matches(['\n', '\r']).to_string();
-        Zeroizing::new(trimmed)
+        let len = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(len);
+        line
     } else {
         if !io::stdin().is_terminal() {
             return Err(Failure::usage("no terminal to ask for the password")
@@ -224,6 +221,44 @@ pub fn password(
         return Err(Failure::usage("the password is empty").hint("choose a non-empty password"));
     }
     Ok(pw)
+}
+
+/// Longest password line read from stdin, newline included.
+const MAX_PASSWORD_LINE: usize = 64 * 1024;
+
+/// The first line of stdin, newline included, in one buffer that is wiped on drop. On Unix it
+/// is read straight from the file descriptor, byte by byte, so that no copy is left in std's
+/// stdin buffer and nothing after the line is consumed; the buffer is reserved up front so it
+/// is never reallocated (which would free a copy unwiped).
+fn password_line() -> io::Result<Zeroizing<String>> {
+    let mut bytes = Zeroizing::new(Vec::with_capacity(MAX_PASSWORD_LINE));
+    #[cfg(unix)]
+    let mut input = File::from(std::os::fd::AsFd::as_fd(&io::stdin()).try_clone_to_owned()?);
+    #[cfg(not(unix))]
+    let mut input = io::stdin().lock();
+    let mut byte = Zeroizing::new([0u8; 1]);
+    while bytes.len() < MAX_PASSWORD_LINE {
+        match input.read(&mut byte[..]) {
+            Ok(0) => break,
+            Ok(_) => {
+                bytes.push(byte[0]);
+                if byte[0] == b'\n' {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if std::str::from_utf8(&bytes).is_err() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ));
+    }
+    let bytes = std::mem::take(&mut *bytes);
+    // Checked above; the Vec moves into the String without a copy.
+    Ok(Zeroizing::new(String::from_utf8(bytes).unwrap_or_default()))
 }
 
 /// Why a batch line holds no token text.

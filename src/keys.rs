@@ -15,7 +15,7 @@ use aws_lc_rs::{digest, hmac};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::alg::{Alg, Curve, Family};
 use crate::error::ExitCode;
@@ -164,8 +164,44 @@ impl Secret {
         } else {
             base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(t)
         }
-        .map_err(|e| KeyError::SecretBase64(e.to_string()))?;
+        .map_err(|e| KeyError::SecretBase64(base64_problem(e)))?;
         Secret::new(bytes)
+    }
+}
+
+/// Why text is not base64, without the offending character: it is a character of the secret.
+fn base64_problem(e: base64::DecodeError) -> String {
+    use base64::DecodeError as E;
+    match e {
+        E::InvalidByte(at, _) => format!("a character that is not base64 at offset {at}"),
+        E::InvalidLastSymbol(at, _) => {
+            format!("the last character (offset {at}) is not a valid end of base64 text")
+        }
+        E::InvalidLength(len) => format!("{len} base64 characters cannot be decoded"),
+        E::InvalidPadding => "bad padding".into(),
+    }
+}
+
+/// A secret given as a command-line value (`--secret`): wiped from memory when dropped, and
+/// never shown by `Debug`.
+#[derive(Clone, Default)]
+pub struct SecretArg(Zeroizing<String>);
+
+impl From<String> for SecretArg {
+    fn from(s: String) -> SecretArg {
+        SecretArg(Zeroizing::new(s))
+    }
+}
+
+impl SecretArg {
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for SecretArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretArg(..)")
     }
 }
 
@@ -811,12 +847,34 @@ fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut buf = Vec::new();
-    file.take(MAX_KEY_FILE)
-        .read_to_end(&mut buf)
-        .map_err(read_err)?;
-    Ok(Zeroizing::new(buf))
+    let mut file = std::fs::File::open(path).map_err(read_err)?;
+    // Sized from the metadata and grown by hand, never by `Vec`'s own reallocation, which would
+    // free the smaller buffers with the secret still in them.
+    let size = file
+        .metadata()
+        .map(|m| m.len())
+        .unwrap_or(0)
+        .min(MAX_KEY_FILE) as usize;
+    let mut buf = Zeroizing::new(vec![0u8; size + 1]);
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            if filled as u64 >= MAX_KEY_FILE {
+                break;
+            }
+            let mut bigger = Zeroizing::new(vec![0u8; (filled * 2).min(MAX_KEY_FILE as usize)]);
+            bigger[..filled].copy_from_slice(&buf[..filled]);
+            buf = bigger;
+        }
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(read_err(e)),
+        }
+    }
+    buf.truncate(filled);
+    Ok(buf)
 }
 
 /// Where an HMAC secret or key file is to be found, as the user gave it.
@@ -824,7 +882,7 @@ fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
 pub struct KeySource {
     pub key_file: Option<PathBuf>,
     pub secret_file: Option<PathBuf>,
-    pub secret_arg: Option<String>,
+    pub secret_arg: Option<SecretArg>,
     pub secret_env: String,
     pub base64: bool,
 }
@@ -865,7 +923,7 @@ impl KeySource {
             }
         };
         let secret = if self.base64 {
-            let text = String::from_utf8_lossy(&bytes);
+            let text = Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned());
             Secret::from_base64(&text)?
         } else {
             Secret::new(bytes.to_vec())?
@@ -1104,16 +1162,31 @@ impl Jwk {
 
     /// The public part only: what may be published in a JWKS.
     pub fn public_only(&self) -> Jwk {
-        Jwk {
-            d: None,
-            p: None,
-            q: None,
-            dp: None,
-            dq: None,
-            qi: None,
-            k: None,
-            ..self.clone()
+        let mut public = self.clone();
+        public.wipe_private();
+        public
+    }
+
+    fn wipe_private(&mut self) {
+        for member in [
+            &mut self.d,
+            &mut self.p,
+            &mut self.q,
+            &mut self.dp,
+            &mut self.dq,
+            &mut self.qi,
+            &mut self.k,
+        ] {
+            // Overwrites the text, then leaves None.
+            member.zeroize();
         }
+    }
+}
+
+/// The private members (`d`, the RSA CRT values, an `oct` key's `k`) are wiped on drop.
+impl Drop for Jwk {
+    fn drop(&mut self) {
+        self.wipe_private();
     }
 }
 

@@ -7,6 +7,7 @@ mod batch;
 mod core;
 mod faults;
 mod hash;
+mod hygiene;
 mod interop;
 mod keys;
 mod lint;
