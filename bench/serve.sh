@@ -6,13 +6,14 @@
 # Needs: wrk (apt-get install wrk), curl, python3 with venv. Python packages come from
 # tests/interop/requirements.txt into bench/.venv unless JWTCTL_PYTHON names an interpreter
 # that has them.
-#   bench/serve.sh            # DURATION=10s CONNECTIONS=32 THREADS=1 by default
+#   bench/serve.sh            # DURATION=10s CONNECTIONS=32 THREADS=1 ROUNDS=3 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
+ROUNDS=${ROUNDS:-3}
 
 for tool in wrk curl python3; do
     command -v "$tool" >/dev/null || { echo "bench/serve.sh needs $tool" >&2; exit 1; }
@@ -64,14 +65,23 @@ for url in "$JADDR/me" "$FADDR/me"; do
 done
 
 rps() { sed -n 's/^Requests\/sec: *//p'; }
-echo "== GET /me, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, both servers logging one line per request"
-J_RPS=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $TOKEN" "$JADDR/me" | tee "$WORK/j.txt" | rps)
-grep -E 'Latency|Non-2xx' "$WORK/j.txt" | sed 's/^/  jwtctl  /'
-F_RPS=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $TOKEN" "$FADDR/me" | tee "$WORK/f.txt" | rps)
-grep -E 'Latency|Non-2xx' "$WORK/f.txt" | sed 's/^/  fastapi /'
-echo "jwtctl serve /me:  $J_RPS req/s"
-echo "FastAPI /me:       $F_RPS req/s"
-"$PY" -c "print(f'ratio:             {$J_RPS / $F_RPS:.1f}x')"
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+echo "== GET /me, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds, both servers logging"
+J_ALL=() F_ALL=()
+for round in $(seq "$ROUNDS"); do
+    JR=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $TOKEN" "$JADDR/me" | tee "$WORK/j.txt" | rps)
+    FR=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $TOKEN" "$FADDR/me" | tee "$WORK/f.txt" | rps)
+    ! grep -q Non-2xx "$WORK/j.txt" "$WORK/f.txt" || { echo "non-2xx answers under load" >&2; exit 1; }
+    echo "round $round: jwtctl serve $JR req/s, FastAPI $FR req/s"
+    J_ALL+=("$JR") F_ALL+=("$FR")
+done
+"$PY" - "${J_ALL[*]}" "${F_ALL[*]}" <<'EOF'
+import statistics, sys
+j = [float(x) for x in sys.argv[1].split()]
+f = [float(x) for x in sys.argv[2].split()]
+print(f"median: jwtctl serve /me {statistics.median(j):.0f} req/s, FastAPI /me {statistics.median(f):.0f} req/s")
+print(f"ratio of medians: {statistics.median(j) / statistics.median(f):.1f}x")
+EOF
 
 echo "== POST /token (password grant, default argon2id cost)"
 cat >"$WORK/token.lua" <<'EOF'
@@ -79,16 +89,32 @@ wrk.method = "POST"
 wrk.body = "grant_type=password&username=bench&password=bench-password"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 EOF
-# One login at a time measures a single argon2 verification plus a sub-millisecond HTTP round
-# trip; the bound is that rate on every core (the server runs one check per core at once).
-SERIAL=$(wrk -t1 -c1 -d"$DURATION" -s "$WORK/token.lua" "$JADDR/token" | rps)
-T_RPS=$(wrk -t1 -c8 -d"$DURATION" -s "$WORK/token.lua" "$JADDR/token" | tee "$WORK/t.txt" | rps)
-grep -E 'Latency|Non-2xx' "$WORK/t.txt" | sed 's/^/  /'
+# The server's own CPU time per login, from /proc: unlike wall-clock rates it does not depend on
+# what else the machine runs, so it shows how much the server adds to the argon2 work.
+JPID=${PIDS[0]}
+ticks() { awk '{print $14 + $15}' "/proc/$JPID/stat"; }
+HZ=$(getconf CLK_TCK)
+# One login at a time: a single argon2 verification plus a sub-millisecond HTTP round trip.
+c0=$(ticks)
+SERIAL_OUT=$(wrk -t1 -c1 -d"$DURATION" -s "$WORK/token.lua" "$JADDR/token")
+c1=$(ticks)
+T_OUT=$(wrk -t1 -c8 -d"$DURATION" -s "$WORK/token.lua" "$JADDR/token")
+c2=$(ticks)
+echo "$T_OUT" | grep -E 'Latency|Non-2xx' | sed 's/^/  /'
+SERIAL=$(echo "$SERIAL_OUT" | rps)
+T_RPS=$(echo "$T_OUT" | rps)
+S_N=$(echo "$SERIAL_OUT" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
+T_N=$(echo "$T_OUT" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
 CORES=$(nproc)
 "$PY" - <<EOF
-serial, full, cores = $SERIAL, $T_RPS, $CORES
-bound = cores * serial
-print(f"one login at a time:  {serial:.1f} logins/s ({1000 / serial:.1f} ms each, nearly all argon2id)")
-print(f"bound on {cores} cores:     {bound:.1f} logins/s")
-print(f"8 clients at once:    {full:.1f} logins/s = {100 * full / bound:.0f}% of the bound")
+serial, full, cores, hz = $SERIAL, $T_RPS, $CORES, $HZ
+cpu_serial = ($c1 - $c0) / hz * 1000 / $S_N
+cpu_full = ($c2 - $c1) / hz * 1000 / $T_N
+used = full * cpu_full / 1000
+bound = cores * 1000 / cpu_serial
+print(f"one login at a time:  {serial:.1f} logins/s, {cpu_serial:.1f} ms of server CPU each (~ one argon2id check)")
+print(f"8 clients at once:    {full:.1f} logins/s, {cpu_full:.1f} ms of server CPU each, {used:.2f} cores busy")
+print(f"argon2 bound: {bound:.0f} logins/s on {cores} idle cores, {used * 1000 / cpu_serial:.0f} on the {used:.2f} cores this run got;")
+print(f"reached {100 * cpu_serial / cpu_full:.0f}% of the bound for the CPU the server had")
 EOF
+echo "== load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"
