@@ -952,7 +952,15 @@ fn interop_fastapi_tutorial_app_accepts_tokens_from_serve() {
         assert_eq!(r.status, 200, "{path}: {}", r.body);
         assert_eq!(r.json()["username"], "alice");
     }
-    let tampered = format!("{}x", &token[..token.len() - 1]);
+    // The signature's first character: all six of its bits count (the last one's low bits
+    // may be padding, which lenient base64 decoders ignore).
+    let sig_at = token.rfind('.').unwrap() + 1;
+    let flipped = if &token[sig_at..=sig_at] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    let tampered = format!("{}{flipped}{}", &token[..sig_at], &token[sig_at + 1..]);
     assert_eq!(app.get("/me", &tampered).status, 401);
     // The app's own tutorial login makes a token jwtctl's /me refuses: no issuer of its own.
     let own = request(
