@@ -75,6 +75,16 @@ impl Form {
     }
 }
 
+/// The form carries the password: wiped when the request is done with it.
+impl Drop for Form {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, v) in &mut self.0 {
+            v.zeroize();
+        }
+    }
+}
+
 pub async fn token(
     State(app): State<Shared>,
     headers: HeaderMap,
@@ -110,10 +120,11 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
     }
     // A present but empty password goes on to fail like any wrong one.
-    let password = form
-        .get("password")
-        .ok_or_else(|| OAuthError::new(Code::InvalidRequest, "missing parameter \"password\""))?
-        .to_string();
+    let password = zeroize::Zeroizing::new(
+        form.get("password")
+            .ok_or_else(|| OAuthError::new(Code::InvalidRequest, "missing parameter \"password\""))?
+            .to_string(),
+    );
     let requested = requested_scopes(form)?;
 
     // The limiter is consulted only with a hashing slot in hand: then at most one guess per
