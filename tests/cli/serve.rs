@@ -657,7 +657,7 @@ fn users_file_edits_are_picked_up_while_serving() {
     // A broken save keeps the last good version in service.
     std::fs::write(&site.users, "[users.bob\npassword_hash = ").unwrap();
     assert_eq!(s.login("bob", "builder").status, 200);
-    assert!(s.stderr().contains("cannot reload"), "{}", s.stderr());
+    s.wait_for_stderr("cannot reload");
 }
 
 #[test]
@@ -680,7 +680,7 @@ fn outdated_hashes_are_upgraded_on_login_when_the_file_asks() {
     assert_eq!(s.login("bob", "builder").status, 200);
     let after = bob_hash(&std::fs::read_to_string(&site.users).unwrap());
     assert!(after.contains("m=19456,t=2,p=1"), "{after}");
-    assert!(s.stderr().contains("upgraded the password hash of \"bob\""));
+    s.wait_for_stderr("upgraded the password hash of \"bob\"");
     // The server reloads its own edit and the new hash works.
     assert_eq!(s.login("bob", "builder").status, 200);
     assert_eq!(s.login("bob", "wrong").status, 400);
@@ -816,6 +816,49 @@ fn sigterm_and_sigint_shut_down_cleanly() {
             "{log}"
         );
     }
+}
+
+/// A connection that has sent part of a request head: a request in flight.
+fn half_sent_request(addr: &str) -> std::net::TcpStream {
+    use std::io::Write;
+    let mut c = std::net::TcpStream::connect(addr).unwrap();
+    c.write_all(b"GET /.well-known/jwks.json HTTP/1.1\r\nHost: test\r\n")
+        .unwrap();
+    c
+}
+
+#[test]
+fn a_request_in_flight_at_sigterm_is_answered_before_the_exit() {
+    use std::io::{Read, Write};
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let mut c = half_sent_request(&s.addr);
+    // Connections are accepted in order: once a later one is answered, this one is in the
+    // server's hands.
+    assert_eq!(s.get("/.well-known/jwks.json", &[]).status, 200);
+    s.signal("TERM");
+    s.wait_for_stderr("SIGTERM: shutting down");
+    // The request already in flight completes.
+    c.write_all(b"Connection: close\r\n\r\n").unwrap();
+    let mut reply = String::new();
+    c.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200 OK"), "{reply}");
+    let (status, log) = s.wait();
+    assert_eq!(status.code(), Some(0), "{log}");
+}
+
+#[test]
+fn a_second_signal_stops_without_waiting_for_requests_in_flight() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let _held = half_sent_request(&s.addr);
+    assert_eq!(s.get("/.well-known/jwks.json", &[]).status, 200);
+    s.signal("TERM");
+    s.wait_for_stderr("SIGTERM: shutting down");
+    s.signal("INT");
+    let (status, log) = s.wait();
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("SIGINT again: stopping now"), "{log}");
 }
 
 #[test]

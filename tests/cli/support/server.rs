@@ -115,7 +115,12 @@ impl Server {
     }
 
     /// Sends a signal (`TERM`, `INT`) and waits for the exit; the status and all of stderr.
-    pub fn stop(mut self, signal: &str) -> (ExitStatus, String) {
+    pub fn stop(self, signal: &str) -> (ExitStatus, String) {
+        self.signal(signal);
+        self.wait()
+    }
+
+    pub fn signal(&self, signal: &str) {
         let ok = Command::new("kill")
             .arg(format!("-{signal}"))
             .arg(self.child.id().to_string())
@@ -123,11 +128,27 @@ impl Server {
             .expect("kill runs")
             .success();
         assert!(ok, "kill -{signal} failed");
+    }
+
+    /// Waits for the exit; the status and all of stderr.
+    pub fn wait(mut self) -> (ExitStatus, String) {
         let status = self.child.wait().expect("server exits");
         if let Some(t) = self.stderr_thread.take() {
             let _ = t.join();
         }
         (status, self.stderr())
+    }
+
+    /// Waits until stderr shows `text` (the server's own report of an event), for at most a
+    /// minute.
+    pub fn wait_for_stderr(&self, text: &str) {
+        for _ in 0..6000 {
+            if self.stderr().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("{text:?} never appeared on stderr:\n{}", self.stderr());
     }
 }
 
