@@ -251,6 +251,20 @@ impl Users {
         })
     }
 
+    /// Parses the bytes of a users file as [`Users::read`] does (UTF-8, then TOML or JSON,
+    /// then every user), without touching the disk; `path` only names it in errors.
+    pub fn from_bytes(bytes: &[u8], path: &Path, format: Format) -> Result<Users, StoreError> {
+        let text = utf8_text(path, bytes.to_vec())?;
+        let parsed = parse(path, format, &text)?;
+        Ok(Users {
+            path: path.to_path_buf(),
+            format,
+            users: parsed.users,
+            upgrade_hashes: parsed.upgrade_hashes,
+            mode: None,
+        })
+    }
+
     /// [`Users::read`], then a warning on stderr when the file is readable by other users.
     pub fn load(path: &Path, format: Option<UsersFormat>) -> Result<Users, StoreError> {
         let users = Users::read(path, format)?;
@@ -314,8 +328,13 @@ fn read_text(path: &Path) -> Result<Option<(String, Metadata)>, StoreError> {
         Err(e) => return Err(io_err("read", path)(e)),
     };
     let meta = fs::metadata(path).map_err(io_err("read", path))?;
+    Ok(Some((utf8_text(path, bytes)?, meta)))
+}
+
+/// The text of a users file; the error names where the first byte that is not UTF-8 is.
+fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Some((text, meta))),
+        Ok(text) => Ok(text),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -1112,6 +1131,44 @@ fn write_atomic(
         .and_then(|d| d.sync_all())
         .map_err(failed("sync the folder of"))?;
     Ok(())
+}
+
+/// For the `users` fuzz target: parses `bytes`, then makes the edits `jwtctl users` makes (add a
+/// user, set a field of the first one, remove the second) and parses the result again. Panics
+/// when an edit of a file jwtctl could read would write one it cannot read back, or one that
+/// lost, changed or invented a user.
+#[doc(hidden)]
+pub fn check_edit_round_trip(bytes: &[u8], format: Format) {
+    let path = Path::new("fuzz");
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let Ok(Parsed {
+        mut doc, mut users, ..
+    }) = parse(path, format, text)
+    else {
+        return;
+    };
+    let new = User::new("fuzz-new-user", "$2b$04$abcdefghijklmnopqrstuu");
+    if doc.has_user(&new.name) || doc.insert_user(&new).is_err() {
+        return;
+    }
+    users.push(new);
+    if let Some(first) = users.first_mut() {
+        assert!(doc
+            .set_field(&first.name, "disabled", &Value::Bool(true))
+            .expect("a bool is representable"));
+        first.disabled = true;
+    }
+    if users.len() > 2 {
+        assert!(doc.remove_user(&users[1].name));
+        users.remove(1);
+    }
+    let out = doc.render();
+    match parse(path, format, &out) {
+        Ok(again) => assert_eq!(again.users, users, "an edit changed users\n{out}"),
+        Err(e) => panic!("an edit wrote a file that does not parse: {e}\n{out}"),
+    }
 }
 
 #[cfg(test)]

@@ -405,8 +405,18 @@ fn read_fastapi_users(path: &Path) -> anyhow::Result<Vec<User>> {
         std::fs::read_to_string(path)
     }
     .map_err(|e| Failure::runtime(format!("cannot read {shown}: {e}")).hint("check the path"))?;
+    fastapi_users_from_str(&text, &shown.to_string(), &mut |w| warn(&w))
+}
+
+/// The users of a FastAPI tutorial `fake_users_db` document; `shown` names it in errors, and
+/// `warn` receives the warnings.
+pub fn fastapi_users_from_str(
+    text: &str,
+    shown: &str,
+    warn: &mut dyn FnMut(String),
+) -> anyhow::Result<Vec<User>> {
     let shape_hint = "expected {\"alice\": {\"username\": \"alice\", \"hashed_password\": \"$2b$12$...\", \"disabled\": false}, ...}";
-    let root: Value = serde_json::from_str(&text).map_err(|e| {
+    let root: Value = serde_json::from_str(text).map_err(|e| {
         Failure::runtime(format!(
             "{shown} is not valid JSON (line {}, column {})",
             e.line(),
@@ -443,7 +453,7 @@ fn read_fastapi_users(path: &Path) -> anyhow::Result<Vec<User>> {
                 }
                 ("username", Value::String(u)) => {
                     if u != name {
-                        warn(&format!(
+                        warn(format!(
                             "{shown}: entry \"{name}\" has username \"{u}\"; the key \"{name}\" \
                              is the login name, as in the tutorial's lookup"
                         ));
