@@ -7,6 +7,8 @@ Configured from the environment, so one file serves the interop tests and the be
   JWT_ALGORITHM   default HS256 (RS256 etc. with JWKS_URL)
   JWT_ISSUER      required `iss`, when set
   KNOWN_USERS     comma-separated names /me accepts besides the tutorial's johndoe
+  USERS_DB        a JSON file in the shape of fake_users_db (bcrypt hashes), added to it: the
+                  app's user store, as `jwtctl users import` reads it
 
 Run: JWT_SECRET=... uvicorn --app-dir tests/interop fastapi_app:app --port 8001
 """
@@ -45,6 +47,9 @@ fake_users_db = {
         "disabled": False,
     }
 }
+if os.environ.get("USERS_DB"):
+    with open(os.environ["USERS_DB"]) as f:
+        fake_users_db.update(json.load(f))
 for name in filter(None, os.environ.get("KNOWN_USERS", "").split(",")):
     fake_users_db.setdefault(
         name, {"username": name, "hashed_password": "!", "disabled": False}
