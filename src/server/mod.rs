@@ -43,6 +43,9 @@ pub fn router(state: Arc<AppState>, log: bool) -> Router {
     let app = Router::new()
         .route("/token", post(routes::token))
         .route("/me", get(routes::me))
+        // The tutorial's own path, so an app written from it can point its clients here as is.
+        .route("/users/me", get(routes::me))
+        .route("/users/me/", get(routes::me))
         .route("/userinfo", get(routes::me).post(routes::me))
         .route("/introspect", post(routes::introspect))
         .route("/.well-known/openid-configuration", get(routes::discovery))

@@ -378,7 +378,7 @@ fn me_answers_like_the_tutorial_and_rejects_bad_tokens_with_bearer_challenges() 
     let site = Site::new();
     let s = site.serve(&[]);
     let token = access_token(&s, "alice", "wonderland");
-    for path in ["/me", "/userinfo"] {
+    for path in ["/me", "/userinfo", "/users/me", "/users/me/"] {
         let r = s.get(path, &[("Authorization", &format!("Bearer {token}"))]);
         assert_eq!(r.status, 200, "{path}: {}", r.body);
         assert_eq!(r.header("cache-control"), Some("no-store"));
