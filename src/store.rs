@@ -299,14 +299,18 @@ impl Users {
 }
 
 fn permission_warning(path: &Path, mode: u32) -> Option<String> {
-    (mode & 0o044 != 0).then(|| {
-        format!(
-            "{} is readable by other users (mode {:o}) and holds password hashes; run chmod 600 {}",
-            path.display(),
-            mode & 0o777,
-            path.display()
-        )
-    })
+    let (path, bits) = (path.display(), mode & 0o777);
+    if mode & 0o044 != 0 {
+        Some(format!(
+            "{path} is readable by other users (mode {bits:o}) and holds password hashes; run chmod 600 {path}"
+        ))
+    } else if mode & 0o022 != 0 {
+        Some(format!(
+            "{path} is writable by other users (mode {bits:o}), who could add users or set passwords; run chmod 600 {path}"
+        ))
+    } else {
+        None
+    }
 }
 
 #[cfg(unix)]
