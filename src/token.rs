@@ -293,7 +293,8 @@ impl<'de> Visitor<'de> for StrictVisitor {
         Ok(StrictValue(Value::Array(out)))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
-        let mut out = Map::new();
+        // Room for a typical claims set up front: no rehash or regrowth while it fills.
+        let mut out = Map::with_capacity(8);
         while let Some(key) = map.next_key::<String>()? {
             let StrictValue(v) = map.next_value()?;
             // One hash per key: the entry both detects a duplicate and inserts.
