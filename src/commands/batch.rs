@@ -255,7 +255,8 @@ impl Progress {
         }
         if let Some(bar) = &self.bar {
             bar.set_position(self.bytes);
-            bar.set_message(format!("{} tokens", self.tokens));
+            let rate = self.tokens as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{} tokens, {:.0}/s", self.tokens, rate));
         }
     }
 
@@ -264,11 +265,11 @@ impl Progress {
         let (bar, template) = match self.size {
             Some(len) => (
                 ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()),
-                "{spinner} [{bar:30}] {percent:>3}% {msg} {binary_bytes_per_sec} eta {eta}",
+                "{spinner} [{bar:30}] {percent:>3}% {msg}, eta {eta}",
             ),
             None => (
                 ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-                "{spinner} {msg} {binary_bytes_per_sec} {elapsed}",
+                "{spinner} {msg}, {elapsed}",
             ),
         };
         if let Ok(style) = ProgressStyle::with_template(template) {
