@@ -44,6 +44,13 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
             Failure::runtime(format!("cannot read {}: {e}", path.display()))
                 .hint("check the path given to --file")
         })?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Failure::runtime(format!(
+                "cannot read {}: it is a directory",
+                path.display()
+            ))
+            .hint("--file takes a file of tokens, one per line"));
+        }
         return Ok(Tokens::Many(Box::new(BufReader::with_capacity(1 << 16, f))));
     }
     match arg {

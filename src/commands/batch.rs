@@ -143,7 +143,7 @@ where
         while lines < ROUND_LINES {
             match rx.try_recv() {
                 Ok(b) => {
-                    let b = b?;
+                    let b = b.map_err(read_error)?;
                     lines += b.lines.len();
                     blocks.push(b);
                 }
@@ -160,7 +160,7 @@ where
             }
             write(quiet, &mut pending, &mut tally, &spare)?;
             match rx.recv() {
-                Ok(b) => blocks.push(b?),
+                Ok(b) => blocks.push(b.map_err(read_error)?),
                 Err(_) => break,
             }
         }
@@ -194,6 +194,11 @@ where
     write(quiet, &mut pending, &mut tally, &spare)?;
     progress.finish();
     Ok(tally)
+}
+
+/// An input error met by the reader thread, said as such (a write error is not).
+fn read_error(e: std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(e).context("cannot read the tokens")
 }
 
 /// Writes finished chunks in order, counts their outcomes and keeps their buffers for reuse.

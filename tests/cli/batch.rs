@@ -1,5 +1,6 @@
 //! Batch mode (issue 5): many tokens, one per line, in and out, in order.
 
+use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::support::*;
@@ -350,4 +351,24 @@ fn answers_stream_while_the_input_is_still_open() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
     reader.join().unwrap();
+}
+
+#[test]
+fn an_unreadable_file_is_a_runtime_error_with_a_hint() {
+    let dir = tempdir();
+    with_secret()
+        .args(["verify", "--file"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicates::str::contains("it is a directory").and(predicates::str::contains("hint:")),
+        );
+    with_secret()
+        .args(["verify", "--file"])
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot read"));
 }
