@@ -16,8 +16,9 @@ use crate::error::ExitCode;
 use crate::input::{Block, BlockLine, BlockReader, LineProblem};
 use crate::token::Payload;
 
-/// Lines one task takes: enough to amortise scheduling, few enough to balance two cores.
-const TASK_LINES: usize = 256;
+/// Lines one task takes: enough to amortise scheduling (about 1 µs a task), few enough that a
+/// short batch of RSA tokens is already split across the cores.
+const TASK_LINES: usize = 64;
 /// Lines gathered for one round at most: bounds memory and the latency of the first output.
 const ROUND_LINES: usize = 16 * 1024;
 /// Blocks the reader may run ahead by (each at most one read buffer, 64 KiB).
