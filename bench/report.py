@@ -76,6 +76,7 @@ rate = {
     "EdDSA": asym_n / batch["EdDSA"]["mean"],
 }
 decode_rate = hs_n / batch["decode HS256"]["mean"]
+steady = hyperfine("batch_steady.json") if os.path.exists(path("batch_steady.json")) else {}
 
 
 def ms(s):
@@ -165,6 +166,12 @@ w()
 w(f"HS256's `openssl speed` figure is HMAC-SHA256 over 256-byte inputs, the bare MAC with no")
 w("parsing; the other columns do the whole job. `jwtctl decode --file` (no key, times rendered)")
 w(f"runs at {k(decode_rate)} tokens/s.")
+if "RS256 x10" in steady and "RS256" in ossl:
+    r = 10 * asym_n / steady["RS256 x10"]["mean"]
+    w()
+    w(f"Steady state: the RS256 file ten times over ({10 * asym_n:,} tokens) verifies at {k(r)}/s,")
+    w(f"{r / ossl['RS256']:.0%} of `openssl speed`; the 10,000-token run above also carries a process's")
+    w("fixed costs (start, key, thread pool, pipeline ramp-up).")
 w()
 
 w("### argon2id")

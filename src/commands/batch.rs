@@ -228,7 +228,8 @@ fn write(
     out.flush()
 }
 
-/// A progress line on stderr, only when stderr is a terminal and the run is long.
+/// A progress line on stderr, only when stderr is a terminal (and stdout is not) and the run
+/// is long.
 struct Progress {
     enabled: bool,
     start: Instant,
@@ -241,7 +242,8 @@ struct Progress {
 impl Progress {
     fn new(quiet: bool, size: Option<u64>) -> Progress {
         Progress {
-            enabled: !quiet && std::io::stderr().is_terminal(),
+            // On a terminal only, and not when the JSON lines themselves scroll by on it.
+            enabled: !quiet && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal(),
             start: Instant::now(),
             size,
             bytes: 0,
