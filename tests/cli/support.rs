@@ -46,7 +46,10 @@ pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
         "command failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).expect("utf-8").trim().to_string()
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_string()
 }
 
 /// The Python interpreter for interop tests. `.ci/run` sets JWTCTL_PYTHON to a venv with the

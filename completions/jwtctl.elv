@@ -1,0 +1,518 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[jwtctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'jwtctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'jwtctl'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand issue 'Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)'
+            cand decode 'Show a token''s header, payload and expiry without checking its signature'
+            cand verify 'Check a token''s signature and claims; the exit code tells the verdict'
+            cand hash 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
+            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
+            cand keygen 'Generate an HMAC secret or a key pair'
+            cand jwks 'Print a JWKS document with the public halves of the given keys'
+            cand jwk 'JWK utilities'
+            cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
+            cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;issue'= {
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
+            cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'
+            cand --user 'Authenticate this user of the users file and issue their token'
+            cand --sub 'Subject (`sub`) of a token not tied to the users file'
+            cand --ttl 'Lifetime of the token (e.g. 30m, 1h 30m, 7d)'
+            cand --nbf 'Not-before: the token becomes valid this long after issue (0s for now)'
+            cand --iss 'Issuer (`iss`)'
+            cand --aud 'Audience (`aud`); repeat for several'
+            cand --jti 'Token id (`jti`); without a value, a random one'
+            cand --kid 'Key id in the header; `auto` puts the key''s RFC 7638 thumbprint'
+            cand --scope 'OAuth2 scope; repeat or separate with spaces'
+            cand --claim 'Extra claim; the value is JSON when it parses as JSON, a string otherwise'
+            cand --header 'Extra header field; the value is JSON when it parses as JSON, a string otherwise'
+            cand --refresh-ttl 'Lifetime of the refresh token'
+            cand --at 'Issue as of this time (RFC 3339 or Unix seconds) instead of now'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
+            cand --password-stdin 'Read the user''s password from the first line of stdin'
+            cand --no-auth 'Skip the password check (for an operator who holds the signing key)'
+            cand --refresh 'Also issue a refresh token (`token_use: "refresh"`)'
+            cand --allow-weak-secret 'Sign even when the HMAC secret is shorter than the hash output'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;decode'= {
+            cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --at 'Judge times as of this moment (RFC 3339 or Unix seconds) instead of now'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
+            cand --json 'Shorthand for --output json'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;verify'= {
+            cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
+            cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --jwks 'JWKS file or https:// URL to pick the key from by the token''s `kid`'
+            cand --oidc 'OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)'
+            cand --alg 'Allowed algorithm; repeat for several (default: every algorithm the key allows)'
+            cand --leeway 'Clock skew tolerated for exp, nbf and iat'
+            cand --iss 'Required issuer'
+            cand --aud 'Accepted audience; repeat for any-of'
+            cand --sub 'Required subject'
+            cand --require 'Claim that must be present; repeat for several'
+            cand --scope 'Scope the token must grant; repeat or separate with spaces (all must be present)'
+            cand --at 'Judge the token as of this time (RFC 3339 or Unix seconds) instead of now'
+            cand --token-use 'Accept only access tokens (reject refresh tokens) or only refresh tokens'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
+            cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
+            cand --allow-http 'Allow fetching key sets over plain http:// (local test servers only)'
+            cand --jws 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)'
+            cand --check-user 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)'
+            cand --json 'Shorthand for --output json'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;hash'= {
+            cand --verify 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch)'
+            cand --m-cost 'argon2 memory cost in KiB'
+            cand --t-cost 'argon2 iterations'
+            cand --p-cost 'argon2 parallelism (lanes)'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a user (asks for the password, or --password-stdin)'
+            cand passwd 'Set a new password for a user (always hashed with argon2id)'
+            cand remove 'Remove a user'
+            cand disable 'Disable a user: no tokens are issued for them, and verify --check-user fails'
+            cand enable 'Enable a disabled user'
+            cand list 'List users'
+            cand show 'Show one user (never the hash)'
+            cand check 'Authenticate a user (exit 0, or 7)'
+            cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;users;add'= {
+            cand --scope 'Scope granted to the user; repeat or separate with spaces'
+            cand --claim 'Custom claim put in the user''s tokens; the value is JSON when it parses as JSON'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand --disabled 'Add the user disabled'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;passwd'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;remove'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;disable'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;enable'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;show'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;check'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;import'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --replace 'Replace users that already exist instead of failing'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;help'= {
+            cand add 'Add a user (asks for the password, or --password-stdin)'
+            cand passwd 'Set a new password for a user (always hashed with argon2id)'
+            cand remove 'Remove a user'
+            cand disable 'Disable a user: no tokens are issued for them, and verify --check-user fails'
+            cand enable 'Enable a disabled user'
+            cand list 'List users'
+            cand show 'Show one user (never the hash)'
+            cand check 'Authenticate a user (exit 0, or 7)'
+            cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;users;help;add'= {
+        }
+        &'jwtctl;users;help;passwd'= {
+        }
+        &'jwtctl;users;help;remove'= {
+        }
+        &'jwtctl;users;help;disable'= {
+        }
+        &'jwtctl;users;help;enable'= {
+        }
+        &'jwtctl;users;help;list'= {
+        }
+        &'jwtctl;users;help;show'= {
+        }
+        &'jwtctl;users;help;check'= {
+        }
+        &'jwtctl;users;help;import'= {
+        }
+        &'jwtctl;users;help;help'= {
+        }
+        &'jwtctl;keygen'= {
+            cand --alg 'Algorithm the key is for'
+            cand --out 'Output prefix: PREFIX.pem and PREFIX.pub.pem (or .jwk / .pub.jwk); for HS*, the secret file'
+            cand --bits 'RSA modulus size: 2048, 3072 or 4096'
+            cand --format 'Key file format'
+            cand --kid 'Key id to record in JWK output (default: the RFC 7638 thumbprint)'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --force 'Overwrite existing key files'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;jwks'= {
+            cand --kid 'Key id for each key, in order (default: RFC 7638 thumbprint)'
+            cand --alg 'Algorithm to record for each key (default: what the key implies)'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;jwk'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand thumbprint 'Print the RFC 7638 SHA-256 thumbprint of a key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;jwk;thumbprint'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;jwk;help'= {
+            cand thumbprint 'Print the RFC 7638 SHA-256 thumbprint of a key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;jwk;help;thumbprint'= {
+        }
+        &'jwtctl;jwk;help;help'= {
+        }
+        &'jwtctl;lint'= {
+            cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
+            cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --wordlist 'Extra candidate secrets to try against HS* tokens, one per line'
+            cand --max-lifetime 'Lifetime above which a token is reported'
+            cand --fail-on 'Exit 6 when a finding at or above this severity exists'
+            cand --at 'Judge times as of this moment instead of now'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
+            cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;serve'= {
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
+            cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'
+            cand --listen 'Address to listen on (port 0 picks a free port and prints the address)'
+            cand --issuer 'Issuer URL put in tokens and the discovery document (default: http://LISTEN)'
+            cand --aud 'Audience put in issued tokens'
+            cand --ttl 'Access-token lifetime'
+            cand --refresh-ttl 'Refresh-token lifetime'
+            cand --jwks 'JWK set of signing keys: the first signs, every key verifies and is published (keep a retired key in the set until its tokens have expired)'
+            cand --max-failed-logins 'Failed logins in a row after which a username is locked out (1 s, doubling per failure)'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
+            cand --allow-weak-secret 'Sign even when the HMAC secret is shorter than the hash output'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;completions'= {
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;man'= {
+            cand --out 'Folder to write the pages into'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;help'= {
+            cand issue 'Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)'
+            cand decode 'Show a token''s header, payload and expiry without checking its signature'
+            cand verify 'Check a token''s signature and claims; the exit code tells the verdict'
+            cand hash 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
+            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
+            cand keygen 'Generate an HMAC secret or a key pair'
+            cand jwks 'Print a JWKS document with the public halves of the given keys'
+            cand jwk 'JWK utilities'
+            cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
+            cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;help;issue'= {
+        }
+        &'jwtctl;help;decode'= {
+        }
+        &'jwtctl;help;verify'= {
+        }
+        &'jwtctl;help;hash'= {
+        }
+        &'jwtctl;help;users'= {
+            cand add 'Add a user (asks for the password, or --password-stdin)'
+            cand passwd 'Set a new password for a user (always hashed with argon2id)'
+            cand remove 'Remove a user'
+            cand disable 'Disable a user: no tokens are issued for them, and verify --check-user fails'
+            cand enable 'Enable a disabled user'
+            cand list 'List users'
+            cand show 'Show one user (never the hash)'
+            cand check 'Authenticate a user (exit 0, or 7)'
+            cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+        }
+        &'jwtctl;help;users;add'= {
+        }
+        &'jwtctl;help;users;passwd'= {
+        }
+        &'jwtctl;help;users;remove'= {
+        }
+        &'jwtctl;help;users;disable'= {
+        }
+        &'jwtctl;help;users;enable'= {
+        }
+        &'jwtctl;help;users;list'= {
+        }
+        &'jwtctl;help;users;show'= {
+        }
+        &'jwtctl;help;users;check'= {
+        }
+        &'jwtctl;help;users;import'= {
+        }
+        &'jwtctl;help;keygen'= {
+        }
+        &'jwtctl;help;jwks'= {
+        }
+        &'jwtctl;help;jwk'= {
+            cand thumbprint 'Print the RFC 7638 SHA-256 thumbprint of a key'
+        }
+        &'jwtctl;help;jwk;thumbprint'= {
+        }
+        &'jwtctl;help;lint'= {
+        }
+        &'jwtctl;help;serve'= {
+        }
+        &'jwtctl;help;completions'= {
+        }
+        &'jwtctl;help;man'= {
+        }
+        &'jwtctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
