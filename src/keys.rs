@@ -949,7 +949,7 @@ impl KeySource {
 
 /// A JSON Web Key (RFC 7517), public or private. jsonwebtoken's `Jwk` has no private members,
 /// so jwtctl keeps its own model: one type to read, write and thumbprint.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Jwk {
     pub kty: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1180,6 +1180,19 @@ impl Jwk {
             // Overwrites the text, then leaves None.
             member.zeroize();
         }
+    }
+}
+
+/// Public members only: a private JWK must not end up in a log or an error message.
+impl fmt::Debug for Jwk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Jwk")
+            .field("kty", &self.kty)
+            .field("kid", &self.kid)
+            .field("alg", &self.alg)
+            .field("crv", &self.crv)
+            .field("private", &self.is_private())
+            .finish_non_exhaustive()
     }
 }
 
