@@ -115,23 +115,19 @@ impl Token {
         if text.len() > MAX_TOKEN_LEN {
             return Err(TokenError::TooLong(text.len()));
         }
-        // One pass: printable ASCII only, and where the dots are.
-        let (mut dots, mut n) = ([0usize; 2], 0usize);
-        for (i, b) in text.bytes().enumerate() {
-            if !b.is_ascii_graphic() {
-                return Err(TokenError::NotAscii);
-            }
-            if b == b'.' {
-                if n < 2 {
-                    dots[n] = i;
-                }
-                n += 1;
-            }
+        // Branch-free over the bytes (the compiler vectorises it), then the dots with memchr.
+        if !text.bytes().fold(true, |ok, b| ok & b.is_ascii_graphic()) {
+            return Err(TokenError::NotAscii);
         }
-        if n != 2 {
-            return Err(TokenError::Parts(n + 1));
-        }
-        let [first, second] = dots;
+        let mut dots = memchr::memchr_iter(b'.', text.as_bytes());
+        let (first, second) = match (dots.next(), dots.next(), dots.count()) {
+            (Some(a), Some(b), 0) => (a, b),
+            (a, b, more) => {
+                return Err(TokenError::Parts(
+                    1 + usize::from(a.is_some()) + usize::from(b.is_some()) + more,
+                ))
+            }
+        };
         let (h, p, s) = (
             &text[..first],
             &text[first + 1..second],
