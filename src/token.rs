@@ -104,6 +104,10 @@ pub struct Token {
     pub signature: Vec<u8>,
     /// The header's `alg`, or why it is not one we implement.
     pub alg: Result<Alg, AlgError>,
+    /// The header and claims JSON as decoded (the claims empty when the payload is not a claims
+    /// set), for output that can pass them on without serialising the maps again.
+    header_json: Vec<u8>,
+    claims_json: Vec<u8>,
 }
 
 impl Token {
@@ -147,16 +151,22 @@ impl Token {
         };
 
         let payload_bytes = b64(p, Part::Payload)?;
-        let payload = match parse_strict(&payload_bytes) {
-            Ok(Value::Object(m)) => Payload::Claims(m),
-            Ok(other) => Payload::Other {
-                bytes: payload_bytes,
-                reason: format!("the payload is JSON {}, not an object", json_kind(&other)),
-            },
-            Err(e) => Payload::Other {
-                bytes: payload_bytes,
-                reason: format!("the payload is not JSON ({e})"),
-            },
+        let (payload, claims_json) = match parse_strict(&payload_bytes) {
+            Ok(Value::Object(m)) => (Payload::Claims(m), payload_bytes),
+            Ok(other) => (
+                Payload::Other {
+                    bytes: payload_bytes,
+                    reason: format!("the payload is JSON {}, not an object", json_kind(&other)),
+                },
+                Vec::new(),
+            ),
+            Err(e) => (
+                Payload::Other {
+                    bytes: payload_bytes,
+                    reason: format!("the payload is not JSON ({e})"),
+                },
+                Vec::new(),
+            ),
         };
         let signature = b64(s, Part::Signature)?;
 
@@ -167,7 +177,19 @@ impl Token {
             payload,
             signature,
             alg,
+            header_json: header_bytes,
+            claims_json,
         })
+    }
+
+    /// The header as decoded: one JSON object, valid UTF-8, no duplicate keys.
+    pub fn header_json(&self) -> &[u8] {
+        &self.header_json
+    }
+
+    /// The claims set as decoded, when the payload is one.
+    pub fn claims_json(&self) -> Option<&[u8]> {
+        self.claims().map(|_| self.claims_json.as_slice())
     }
 
     /// `BASE64URL(header) . BASE64URL(payload)` exactly as received.

@@ -372,3 +372,54 @@ fn an_unreadable_file_is_a_runtime_error_with_a_hint() {
         .code(1)
         .stderr(predicates::str::contains("cannot read"));
 }
+
+/// A token signed with `SECRET` over exactly these header and payload texts.
+fn sign_raw(header: &str, payload: &str) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(payload)
+    );
+    let key = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, SECRET.as_bytes());
+    let tag = aws_lc_rs::hmac::sign(&key, input.as_bytes());
+    format!("{input}.{}", URL_SAFE_NO_PAD.encode(tag.as_ref()))
+}
+
+/// Batch lines pass a token's header and claims on as written when they fit on one line, and
+/// serialise them again when they hold line breaks (RFC 7515 A.1's header has CR LF): either way
+/// one line of JSON that says what the single-token output says.
+#[test]
+fn header_and_claims_as_written_stay_one_line_and_mean_the_same() {
+    let spaced = sign_raw(
+        r#"{"alg": "HS256", "typ": "JWT"}"#,
+        r#"{"sub": "caf\u00e9", "n": 1.5e3, "exp": 1900000000}"#,
+    );
+    let broken = sign_raw(
+        "{\"alg\":\"HS256\",\r\n \"typ\":\"JWT\"}",
+        "{\"sub\":\"a\",\r\n \"exp\":1900000000}",
+    );
+    for token in [&spaced, &broken] {
+        let single: Value = serde_json::from_str(&stdout_of(
+            with_secret().args(["verify", "--output", "json", "--at", AT, token]),
+        ))
+        .unwrap();
+        let out = with_secret()
+            .args(["verify", "--batch", "--at", AT])
+            .write_stdin(format!("{token}\n{token}\n"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
+        let (code, lines, _) = parse_lines(std::process::Output {
+            stdout: text.clone().into_bytes(),
+            ..out
+        });
+        assert_eq!(code, 0, "{text}");
+        let mut line = lines[0].clone();
+        line.as_object_mut().unwrap().remove("line");
+        assert_eq!(line, single, "{text}");
+        assert_eq!(lines[0]["payload"]["sub"], single["payload"]["sub"]);
+    }
+}
