@@ -243,7 +243,7 @@ impl<'a> ReportJson<'a> {
 /// (decoded JSON objects the parser has checked) when that is safe on one line, with no control
 /// characters and so no line breaks: serialising the maps again is a third of a line's cost.
 /// Otherwise (RFC 7515 A.1's header holds CR LF) they are serialised from the maps.
-fn write_report_line(out: &mut Vec<u8>, token: &Token, report: &Report, number: u64) {
+pub fn write_report_line(out: &mut Vec<u8>, token: &Token, report: &Report, number: u64) {
     let one_line = |json: &[u8]| json.iter().fold(true, |ok, &b| ok & (b >= 0x20));
     match token.claims_json() {
         Some(claims) if one_line(token.header_json()) && one_line(claims) => {
