@@ -2,8 +2,6 @@
 //! break parsers. Each is rejected or reported with a clear message and its documented exit
 //! code; none is accepted; none panics.
 
-use std::path::{Path, PathBuf};
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use predicates::prelude::*;
@@ -50,19 +48,6 @@ fn run(cmd: &mut assert_cmd::Command) -> Run {
 
 fn verify(args: &[&str], token: &str) -> Run {
     run(with_secret().arg("verify").args(args).arg("--").arg(token))
-}
-
-fn keygen(dir: &Path, name: &str, alg: &str) -> (PathBuf, PathBuf) {
-    let prefix = dir.join(name);
-    jwtctl()
-        .args(["keygen", "--alg", alg, "--out"])
-        .arg(&prefix)
-        .assert()
-        .success();
-    (
-        dir.join(format!("{name}.pem")),
-        dir.join(format!("{name}.pub.pem")),
-    )
 }
 
 #[test]
@@ -113,7 +98,7 @@ fn empty_null_and_zero_signatures_are_rejected() {
 
     // ECDSA r = s = 0 ("psychic signatures", CVE-2022-21449).
     let dir = tempdir();
-    let (private, public) = keygen(dir.path(), "ec", "ES256");
+    let (private, public) = keygen_pair(dir.path(), "ec", "ES256");
     let t = stdout_of(
         jwtctl()
             .args(["issue", "--sub", "a", "--key"])
@@ -127,7 +112,7 @@ fn empty_null_and_zero_signatures_are_rejected() {
 #[test]
 fn rs256_to_hs256_confusion_is_refused_every_way() {
     let dir = tempdir();
-    let (_, public) = keygen(dir.path(), "rsa", "RS256");
+    let (_, public) = keygen_pair(dir.path(), "rsa", "RS256");
     let pem = std::fs::read(&public).unwrap();
     // The attacker MACs with the public key's bytes, as the file has them and trimmed.
     let trimmed = String::from_utf8(pem.clone()).unwrap().trim().to_string();
@@ -194,8 +179,8 @@ fn rs256_to_hs256_confusion_is_refused_every_way() {
 #[test]
 fn keys_named_by_the_token_are_never_used() {
     let dir = tempdir();
-    let (_, victim) = keygen(dir.path(), "victim", "ES256");
-    let (attacker, attacker_pub) = keygen(dir.path(), "attacker", "ES256");
+    let (_, victim) = keygen_pair(dir.path(), "victim", "ES256");
+    let (attacker, attacker_pub) = keygen_pair(dir.path(), "attacker", "ES256");
     let attacker_jwk: serde_json::Value =
         serde_json::from_str(&stdout_of(jwtctl().arg("jwks").arg(&attacker_pub))).unwrap();
     let jwk = attacker_jwk["keys"][0].to_string();

@@ -37,18 +37,7 @@ struct AlgKey {
 fn keys(dir: &Path) -> Vec<AlgKey> {
     let secret = dir.join("hmac.secret");
     std::fs::write(&secret, &"s3cr3t-for-interop-".repeat(4).as_bytes()[..64]).unwrap();
-    let pair = |name: &str, alg: &str| {
-        let prefix = dir.join(name);
-        jwtctl()
-            .args(["keygen", "--alg", alg, "--out"])
-            .arg(&prefix)
-            .assert()
-            .success();
-        (
-            dir.join(format!("{name}.pem")),
-            dir.join(format!("{name}.pub.pem")),
-        )
-    };
+    let pair = |name: &str, alg: &str| keygen_pair(dir, name, alg);
     let rsa = pair("rsa", "RS256");
     let p256 = pair("p256", "ES256");
     let p384 = pair("p384", "ES384");

@@ -76,3 +76,16 @@ pub fn python_with(modules: &[&str]) -> Option<String> {
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
+
+/// `jwtctl keygen --alg ALG --out DIR/NAME`: the private and public PEM paths.
+pub fn keygen_pair(dir: &std::path::Path, name: &str, alg: &str) -> (PathBuf, PathBuf) {
+    jwtctl()
+        .args(["keygen", "--alg", alg, "--out"])
+        .arg(dir.join(name))
+        .assert()
+        .success();
+    (
+        dir.join(format!("{name}.pem")),
+        dir.join(format!("{name}.pub.pem")),
+    )
+}
