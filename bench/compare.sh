@@ -103,29 +103,14 @@ hyperfine -N --warmup 50 --runs 500 --export-json "$OUT/latency.json" \
     -n "jwt-cli decode --secret" "$JWT decode --secret $SECRET $TOKEN" >&2
 
 # ---------------------------------------------------------------- batch throughput
-say "batch: jwtctl verify --file"
-hyperfine -N --warmup 1 --runs 10 --output=null --export-json "$OUT/batch.json" \
-    -n HS256 "$JWTCTL verify --secret-file $OUT/hs.secret --file $OUT/HS256.txt" \
-    -n RS256 "$JWTCTL verify --key $OUT/RS256.pub --file $OUT/RS256.txt" \
-    -n ES256 "$JWTCTL verify --key $OUT/ES256.pub --file $OUT/ES256.txt" \
-    -n EdDSA "$JWTCTL verify --key $OUT/EdDSA.pub --file $OUT/EdDSA.txt" \
+say "batch: jwtctl verify --file vs PyJWT in-process vs openssl speed, 5 alternating rounds"
+"$PY" bench/batch_compare.py "$JWTCTL" "$PY" "$OUT" 5
+hyperfine -N --warmup 1 --runs 5 --output=null --export-json "$OUT/batch_more.json" \
     -n "decode HS256" "$JWTCTL decode --file $OUT/HS256.txt" >&2
 # The steady state, without a process's fixed costs weighing on 10,000 tokens.
 for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$OUT/RS256.txt"; done > "$OUT/RS256x10.txt"
 hyperfine -N --warmup 1 --runs 5 --output=null --export-json "$OUT/batch_steady.json" \
     -n "RS256 x10" "$JWTCTL verify --key $OUT/RS256.pub --file $OUT/RS256x10.txt" >&2
-
-say "batch: PyJWT in-process (best of 3)"
-for a in HS256 RS256 ES256 EdDSA; do
-    key=$OUT/$a.pub
-    [ $a = HS256 ] && key=$OUT/hs.secret
-    best=0
-    for _ in 1 2 3; do
-        r=$("$PY" bench/pyjwt_batch.py "$a" "$key" "$OUT/$a.txt")
-        best=$("$PY" -c "print(max($best, $r))")
-    done
-    echo "$a=$best"
-done > "$OUT/pyjwt.txt"
 
 say "one process per token: jwt-cli and jwtctl over $PROC_N tokens each"
 per_process() { # name, tokens file, command... (the token is appended)
@@ -146,10 +131,6 @@ per_process() { # name, tokens file, command... (the token is appended)
         per_process "jwtctl $a" "$OUT/$a.txt" "$JWTCTL" -q verify --key "$OUT/$a.pub"
     done
 } > "$OUT/per_process.txt"
-
-say "the limit: openssl speed -multi $(nproc)"
-openssl speed -mr -multi "$(nproc)" -seconds 3 rsa2048 ecdsap256 ed25519 2>/dev/null | grep '^+F' > "$OUT/openssl.txt"
-openssl speed -mr -multi "$(nproc)" -seconds 3 -bytes 256 -hmac sha256 2>/dev/null | grep '^+F' >> "$OUT/openssl.txt"
 
 # ---------------------------------------------------------------- argon2id
 say "argon2id: jwtctl vs the reference C CLI vs argon2-cffi"

@@ -36,8 +36,15 @@ m = kv("machine.txt")
 nproc = int(m["nproc"])
 hs_n, asym_n, proc_n = int(m["hs_n"]), int(m["asym_n"]), int(m["proc_n"])
 lat = hyperfine("latency.json")
-batch = hyperfine("batch.json")
-py = {k: float(v) for k, v in kv("pyjwt.txt").items()}
+best, rounds = {}, {}
+for line in read("batch.txt").splitlines():
+    name, value = line.rsplit("=", 1)
+    if name.endswith(" rounds"):
+        rounds[name[: -len(" rounds")]] = value
+    else:
+        best[name] = float(value)
+more = hyperfine("batch_more.json")
+py = {a: best[f"pyjwt {a}"] for a in ("HS256", "RS256", "ES256", "EdDSA")}
 per = {k: float(v) for k, v in kv("per_process.txt").items()}
 a2 = {k: float(v) for k, v in kv("argon2.txt").items()}
 divan = read("divan.txt")
@@ -56,26 +63,9 @@ def divan_median(name):
 
 hash_in_process = divan_median("argon2id_default")
 
-# openssl speed -mr: +F2 rsa, +F4 ecdsa, +F6 eddsa (sign/s, verify/s); +F hmac (bytes/s).
-ossl = {}
-for line in read("openssl.txt").splitlines():
-    f = line.split(":")
-    if f[0] == "+F2" and f[2] == "2048":
-        ossl["RS256"] = float(f[4])
-    elif f[0] == "+F4" and f[2] == "256":
-        ossl["ES256"] = float(f[4])
-    elif f[0] == "+F6" and f[3] == "Ed25519":
-        ossl["EdDSA"] = float(f[5])
-    elif f[0] == "+F" and f[2].startswith("hmac"):
-        ossl["HS256"] = float(f[3]) / 256
-
-rate = {
-    "HS256": hs_n / batch["HS256"]["mean"],
-    "RS256": asym_n / batch["RS256"]["mean"],
-    "ES256": asym_n / batch["ES256"]["mean"],
-    "EdDSA": asym_n / batch["EdDSA"]["mean"],
-}
-decode_rate = hs_n / batch["decode HS256"]["mean"]
+ossl = {a: best[f"openssl {a}"] for a in ("HS256", "RS256", "ES256", "EdDSA")}
+rate = {a: best[f"jwtctl {a}"] for a in ("HS256", "RS256", "ES256", "EdDSA")}
+decode_rate = hs_n / more["decode HS256"]["mean"]
 steady = hyperfine("batch_steady.json") if os.path.exists(path("batch_steady.json")) else {}
 
 
@@ -148,10 +138,13 @@ w()
 
 w("### Batch throughput")
 w()
-w(f"jwtctl: `jwtctl verify --file FILE` (`--secret-file` or `--key`), one JSON line out per token,")
-w("`hyperfine -N --runs 10 --output=null`, whole process (start-up and key loading included).")
+w("`bench/batch_compare.py`, 5 rounds, each round running every contender on every file in turn;")
+w("the table keeps each contender's best round (all rounds are listed below it).")
+w("jwtctl: `jwtctl verify --file FILE` (`--secret-file` or `--key`), one JSON line out per token,")
+w("whole process (start-up and key loading included), output to `/dev/null`.")
 w("PyJWT: `bench/pyjwt_batch.py`, in-process after the file is read: `jwt.api_jwt.decode_complete`")
-w("per token and one `json.dumps` line out, best of 3. jwt-cli and jwtctl one process per token:")
+w(f"per token and one `json.dumps` line out. `openssl speed -mr -multi {nproc} -seconds 2` with")
+w("`rsa2048`, `ecdsap256`, `ed25519` (verify/s) and `-bytes 256 -hmac sha256`. jwt-cli and jwtctl one process per token:")
 w(f"a shell loop over the first {proc_n} tokens, extrapolated to tokens/s (includes the loop's fork/exec).")
 w()
 w("| alg | jwtctl batch | PyJWT in-process | jwt-cli, a process per token | jwtctl, a process per token | `openssl speed -multi` verify | jwtctl ÷ PyJWT | jwtctl ÷ jwt-cli | jwtctl ÷ openssl |")
@@ -166,6 +159,13 @@ w()
 w(f"HS256's `openssl speed` figure is HMAC-SHA256 over 256-byte inputs, the bare MAC with no")
 w("parsing; the other columns do the whole job. `jwtctl decode --file` (no key, times rendered)")
 w(f"runs at {k(decode_rate)} tokens/s.")
+w()
+w("Every round (tokens/s, or verifies/s for openssl):")
+w()
+w("| contender | " + " | ".join(("HS256", "RS256", "ES256", "EdDSA")) + " |")
+w("|---|---|---|---|---|")
+for c in ("jwtctl", "pyjwt", "openssl"):
+    w(f"| {c} | " + " | ".join(rounds.get(f"{c} {a}", "?").replace(",", ", ") for a in ("HS256", "RS256", "ES256", "EdDSA")) + " |")
 if "RS256 x10" in steady and "RS256" in ossl:
     r = 10 * asym_n / steady["RS256 x10"]["mean"]
     w()
