@@ -94,13 +94,15 @@ done
 } > "$OUT/machine.txt"
 
 # ---------------------------------------------------------------- one token, whole process
-say "one-token latency: jwtctl vs jwt-cli vs true"
-hyperfine -N --warmup 50 --runs 500 --export-json "$OUT/latency.json" \
-    -n true true \
-    -n "jwtctl verify" "$JWTCTL verify $TOKEN" \
-    -n "jwtctl --version" "$JWTCTL --version" \
-    -n "jwtctl decode" "$JWTCTL decode $TOKEN" \
-    -n "jwt-cli decode --secret" "$JWT decode --secret $SECRET $TOKEN" >&2
+say "one-token latency: jwtctl vs jwt-cli vs true (3 rounds)"
+for round in 1 2 3; do
+    hyperfine -N --warmup 30 --runs 300 --export-json "$OUT/latency$round.json" \
+        -n true true \
+        -n "jwtctl verify" "$JWTCTL verify $TOKEN" \
+        -n "jwtctl --version" "$JWTCTL --version" \
+        -n "jwtctl decode" "$JWTCTL decode $TOKEN" \
+        -n "jwt-cli decode --secret" "$JWT decode --secret $SECRET $TOKEN" >&2
+done
 
 # ---------------------------------------------------------------- batch throughput
 say "batch: jwtctl verify --file vs PyJWT in-process vs openssl speed, 5 alternating rounds"
