@@ -52,7 +52,7 @@ JWT=$TOOLS/bin/jwt
 
 say "cargo build --release"
 cargo build --quiet --release --locked --bin jwtctl
-JWTCTL=$PWD/target/release/jwtctl
+JWTCTL=${CARGO_TARGET_DIR:-$PWD/target}/release/jwtctl
 
 # ---------------------------------------------------------------- inputs
 say "inputs: $HS_N HS256 and $ASYM_N RS256/ES256/EdDSA tokens (PyJWT-signed)"
