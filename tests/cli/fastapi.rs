@@ -3,7 +3,7 @@
 //! store) and jwtctl, both ways (issue 7): jwtctl's tokens open the app's `/me`, the app's
 //! tokens verify in jwtctl, and the app's bcrypt hashes imported into jwtctl still log in.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -36,22 +36,7 @@ impl App {
             .stderr(Stdio::piped())
             .spawn()
             .expect("uvicorn starts");
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let mut seen = String::new();
-        let addr = loop {
-            let Some(Ok(line)) = lines.next() else {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("uvicorn did not start:\n{seen}");
-            };
-            seen.push_str(&line);
-            seen.push('\n');
-            if let Some(rest) = line.split("Uvicorn running on http://").nth(1) {
-                break rest.split_whitespace().next().unwrap().to_string();
-            }
-        };
-        // Keep draining the access log so that the app never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
+        let addr = wait_for_uvicorn(&mut child);
         App { child, addr }
     }
 

@@ -925,7 +925,6 @@ struct FastApi {
 
 impl FastApi {
     fn start(py: &str, env: &[(&str, &str)]) -> FastApi {
-        use std::io::BufRead;
         let app_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interop");
         let mut child = std::process::Command::new(py)
             .args(["-m", "uvicorn", "--app-dir"])
@@ -937,20 +936,7 @@ impl FastApi {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("uvicorn starts");
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let mut seen = String::new();
-        let addr = loop {
-            let Some(Ok(line)) = lines.next() else {
-                let _ = child.kill();
-                panic!("uvicorn did not start:\n{seen}");
-            };
-            seen.push_str(&line);
-            seen.push('\n');
-            if let Some(rest) = line.split("Uvicorn running on http://").nth(1) {
-                break rest.split_whitespace().next().unwrap().to_string();
-            }
-        };
-        std::thread::spawn(move || lines.for_each(drop));
+        let addr = wait_for_uvicorn(&mut child);
         FastApi { child, addr }
     }
 

@@ -89,3 +89,25 @@ pub fn keygen_pair(dir: &std::path::Path, name: &str, alg: &str) -> (PathBuf, Pa
         dir.join(format!("{name}.pub.pem")),
     )
 }
+
+/// Waits for a uvicorn child (stderr piped) to print its address, then keeps draining its log so
+/// the app never blocks on a full pipe. Kills the child and panics if it exits first.
+pub fn wait_for_uvicorn(child: &mut std::process::Child) -> String {
+    use std::io::BufRead;
+    let mut lines = std::io::BufReader::new(child.stderr.take().expect("stderr piped")).lines();
+    let mut seen = String::new();
+    let addr = loop {
+        let Some(Ok(line)) = lines.next() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("uvicorn did not start:\n{seen}");
+        };
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(rest) = line.split("Uvicorn running on http://").nth(1) {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    addr
+}
