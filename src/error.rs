@@ -136,7 +136,7 @@ pub fn classify(err: &anyhow::Error) -> Reported {
                 hint: e.hint(),
             };
         }
-        if let Some(e) = cause.downcast_ref::<crate::store::StoreError>() {
+        if let Some(e) = cause.downcast_ref::<crate::users::StoreError>() {
             return Reported {
                 code: e.exit_code(),
                 message: Some(context_message(err, e.to_string())),

@@ -12,7 +12,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::ExitCode;
-use crate::store::{User, Users};
+use crate::users::{User, Users};
 
 /// OWASP's argon2id recommendation, which is also the argon2 crate's default.
 pub const DEFAULT_M_COST: u32 = 19456;
@@ -458,7 +458,7 @@ pub fn authenticate(users: &Users, name: &str, password: &str) -> Result<User, A
 }
 
 /// A new argon2id hash for a user who just logged in with an outdated one, or `None` when the
-/// hash is current. The caller stores it with [`crate::store::Store::replace_password_hash`].
+/// hash is current. The caller stores it with [`crate::users::Store::replace_password_hash`].
 pub fn upgraded_hash(user: &User, password: &str) -> Result<Option<String>, HashError> {
     match inspect(&user.password_hash) {
         Ok(info) if info.outdated => hash_password(password, Cost::default()).map(Some),

@@ -18,8 +18,8 @@ pub mod keys;
 pub mod output;
 pub mod remote;
 pub mod server;
-pub mod store;
 pub mod token;
+pub mod users;
 
 /// Parses arguments, runs the command and returns the process exit code.
 pub fn main_exit_code() -> i32 {

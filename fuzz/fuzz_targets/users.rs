@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use jwtctl::store::{check_edit_round_trip, Format, Users};
+use jwtctl::users::{check_edit_round_trip, Format, Users};
 
 fuzz_target!(|data: &[u8]| {
     let path = std::path::Path::new("fuzz.toml");

@@ -14,7 +14,7 @@ use crate::error::{ExitCode, Failure};
 use crate::hashing::{self, Cost};
 use crate::input;
 use crate::output::{note, sanitize, warn};
-use crate::store::{self, Store, StoreError, User, Users};
+use crate::users::{Store, StoreError, User, Users};
 
 /// Claims `issue` sets itself; a user's claim of the same name would be ignored there.
 const RESERVED_CLAIMS: [&str; 5] = ["sub", "exp", "iat", "nbf", "token_use"];
@@ -46,7 +46,7 @@ fn store(ctx: &Ctx) -> Store {
 }
 
 fn add(ctx: &Ctx, a: UserAddArgs) -> anyhow::Result<()> {
-    store::check_name(&a.name)?;
+    crate::users::check_name(&a.name)?;
     let mut user = User::new(&a.name, "");
     user.scopes = crate::claims::split_scopes(&a.scope);
     user.claims = parse_claims(&a.claim)?;
@@ -349,8 +349,8 @@ fn upgrade_hash(users: &Users, user: &User, password: &str) {
         }
     };
     let format = Some(match users.format {
-        store::Format::Toml => crate::cli::UsersFormat::Toml,
-        store::Format::Json => crate::cli::UsersFormat::Json,
+        crate::users::Format::Toml => crate::cli::UsersFormat::Toml,
+        crate::users::Format::Json => crate::cli::UsersFormat::Json,
     });
     match Store::new(&users.path, format).replace_password_hash(
         &user.name,
@@ -436,7 +436,7 @@ pub fn fastapi_users_from_str(
     };
     let mut users = Vec::with_capacity(entries.len());
     for (name, entry) in entries {
-        store::check_name(&name).map_err(|e| bad(&name, e.to_string()))?;
+        crate::users::check_name(&name).map_err(|e| bad(&name, e.to_string()))?;
         let Value::Object(fields) = entry else {
             return Err(bad(&name, "is not an object".into()).into());
         };

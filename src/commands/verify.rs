@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
         jws_only: args.jws,
     };
     let users = if args.check_user || ctx.users_explicit {
-        Some(crate::store::Users::load(&ctx.users, ctx.users_format)?)
+        Some(crate::users::Users::load(&ctx.users, ctx.users_format)?)
     } else {
         None
     };
@@ -89,7 +89,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
 struct Job {
     keys: KeySet,
     policy: Policy,
-    users: Option<crate::store::Users>,
+    users: Option<crate::users::Users>,
     now: jiff::Timestamp,
 }
 

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 
 use crate::cli::UsersFormat;
-use crate::store::{User, Users};
+use crate::users::{User, Users};
 
 /// One version of the users file, indexed by name: `/me` looks a user up on every request.
 pub struct Snapshot {

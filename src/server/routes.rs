@@ -15,7 +15,7 @@ use super::oauth::{bearer_challenge, json_no_store, Code, OAuthError};
 use super::AppState;
 use crate::checks::TokenUse;
 use crate::hashing::AuthError;
-use crate::store::User;
+use crate::users::User;
 
 /// One answer for an unknown user, a wrong password and a disabled user: which of them it
 /// was would tell an attacker which names are worth guessing passwords for.
@@ -116,7 +116,7 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
     let name = form.require("username")?.to_string();
     // No user can have such a name; refusing it here keeps the limiter's memory bounded
     // (it keys on the name) and answers what any wrong login gets.
-    if name.len() > crate::store::MAX_NAME_LEN {
+    if name.len() > crate::users::MAX_NAME_LEN {
         return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
     }
     // A present but empty password goes on to fail like any wrong one.
@@ -303,12 +303,12 @@ fn respond_with_tokens(
 /// Writes an argon2 hash with current parameters over an outdated one, when the users file
 /// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade: the old hash
 /// still works. The next request sees the rewritten file and reloads it.
-async fn store_upgraded_hash(users: &crate::store::Users, user: &User, new_hash: String) {
+async fn store_upgraded_hash(users: &crate::users::Users, user: &User, new_hash: String) {
     let format = Some(match users.format {
-        crate::store::Format::Toml => crate::cli::UsersFormat::Toml,
-        crate::store::Format::Json => crate::cli::UsersFormat::Json,
+        crate::users::Format::Toml => crate::cli::UsersFormat::Toml,
+        crate::users::Format::Json => crate::cli::UsersFormat::Json,
     });
-    let store = crate::store::Store::new(users.path.clone(), format);
+    let store = crate::users::Store::new(users.path.clone(), format);
     let (name, old) = (user.name.clone(), user.password_hash.clone());
     let r =
         tokio::task::spawn_blocking(move || store.replace_password_hash(&name, &old, &new_hash))

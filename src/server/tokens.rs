@@ -10,8 +10,8 @@ use crate::alg::Alg;
 use crate::checks::{self, KeySet, Policy, TokenUse};
 use crate::error::ExitCode;
 use crate::keys::{Key, KeyError, Signer};
-use crate::store::User;
 use crate::token::Token;
+use crate::users::User;
 
 /// Claims the server sets itself; a user's `claims` in the users file cannot override them,
 /// or a line in that file could mint tokens for another subject, issuer or lifetime.

@@ -1,0 +1,5 @@
+//! Key material: loading, signing and verifying, JWKs.
+
+mod material;
+
+pub use material::*;

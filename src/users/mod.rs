@@ -1,0 +1,5 @@
+//! The users file.
+
+mod parse;
+
+pub use parse::*;
