@@ -1,0 +1,114 @@
+//! Why a key or secret cannot be used, with the exit code and the fix.
+
+use std::path::PathBuf;
+
+use crate::alg::{Alg, Family};
+use crate::error::ExitCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is empty")]
+    EmptyFile { path: PathBuf },
+    #[error("{path} is not a key jwtctl can read{detail}")]
+    Unrecognized { path: PathBuf, detail: String },
+    #[error("{path} holds an encrypted private key")]
+    Encrypted { path: PathBuf },
+    #[error("{path} holds a certificate, not a key")]
+    Certificate { path: PathBuf },
+    #[error("invalid JWK: {0}")]
+    Jwk(String),
+    #[error("no HMAC secret: ${var} is not set")]
+    NoSecret { var: String },
+    #[error("the HMAC secret is empty")]
+    EmptySecret,
+    #[error("the HMAC secret is not valid base64: {0}")]
+    SecretBase64(String),
+    #[error("{alg} needs {need}, but the key is {have}")]
+    WrongFamily {
+        alg: Alg,
+        need: Family,
+        have: Family,
+    },
+    #[error("algorithm confusion: the token asks for {alg} (HMAC) but the key is {have}; a public key is never used as an HMAC secret")]
+    Confusion { alg: Alg, have: Family },
+    #[error("the HMAC secret is {len} bytes; {alg} needs at least {min}")]
+    WeakSecret { alg: Alg, len: usize, min: usize },
+    #[error("{path} holds a public key, which cannot sign")]
+    PublicForSigning { path: PathBuf },
+    #[error("the RSA key has {bits} bits; signing needs at least 2048")]
+    RsaTooSmall { bits: usize },
+    #[error("the key is limited to {allowed}, not {alg}")]
+    JwkRestricted { alg: Alg, allowed: String },
+    #[error("the key's {field} does not allow {wanted}")]
+    JwkUse {
+        field: &'static str,
+        wanted: &'static str,
+    },
+    #[error("cannot use this key: {0}")]
+    Rejected(String),
+    #[error("{origin} holds {what}, not an HMAC secret; a key is never used as an HMAC secret")]
+    SecretIsKey { origin: String, what: &'static str },
+    #[error("the RSA key has the ROCA weakness (CVE-2017-15361): its private key can be computed from the public key")]
+    Roca,
+}
+
+impl KeyError {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            KeyError::WrongFamily { .. }
+            | KeyError::Confusion { .. }
+            | KeyError::JwkRestricted { .. }
+            | KeyError::JwkUse { .. }
+            | KeyError::SecretIsKey { .. }
+            | KeyError::Roca => ExitCode::Signature,
+            _ => ExitCode::Runtime,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            KeyError::Read { .. } => "check the path and its permissions".into(),
+            KeyError::EmptyFile { .. } | KeyError::Unrecognized { .. } => {
+                "expected PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, or a JWK; make one with `jwtctl keygen`".into()
+            }
+            KeyError::Encrypted { .. } => {
+                "decrypt it first: openssl pkcs8 -in KEY -out plain.pem".into()
+            }
+            KeyError::Certificate { .. } => {
+                "extract the public key: openssl x509 -in CERT -pubkey -noout > public.pem".into()
+            }
+            KeyError::Jwk(_) => "see RFC 7517/7518 for the members each kty needs".into(),
+            KeyError::NoSecret { var } => format!(
+                "export {var}=..., or pass --secret-file FILE or --key FILE; `jwtctl keygen --alg HS256` makes a secret"
+            ),
+            KeyError::EmptySecret => "generate one with `jwtctl keygen --alg HS256`".into(),
+            KeyError::SecretBase64(_) => "drop --secret-base64 if the secret is plain text".into(),
+            KeyError::WrongFamily { alg, need, .. } => {
+                format!("{alg} needs {need}; pass the matching key with --key, or a different --alg")
+            }
+            KeyError::Confusion { .. } => {
+                "this is the RS256-to-HS256 key-confusion attack pattern; verify with the algorithm the key is for".into()
+            }
+            KeyError::WeakSecret { alg, .. } => format!(
+                "generate a strong one with `jwtctl keygen --alg {alg}`, or pass --allow-weak-secret to sign anyway"
+            ),
+            KeyError::PublicForSigning { .. } => "pass the private key with --key".into(),
+            KeyError::RsaTooSmall { .. } => "`jwtctl keygen --alg RS256` makes a 2048-bit key".into(),
+            KeyError::JwkRestricted { .. } | KeyError::JwkUse { .. } => {
+                "a JWK's alg, use and key_ops limit what it may be used for".into()
+            }
+            KeyError::Rejected(_) => return None,
+            KeyError::SecretIsKey { .. } => {
+                "an HMAC key made from a public key is the RS256-to-HS256 key-confusion attack; pass the key with --key so its type fixes the algorithm".into()
+            }
+            KeyError::Roca => {
+                "the key came from a vulnerable Infineon chip (2012-2017); the issuer must replace it".into()
+            }
+        })
+    }
+}

@@ -1,0 +1,227 @@
+//! Locked read-modify-write edits of a users file.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::doc::user_fields;
+use super::model::{mode, permission_warning};
+use super::parse::{parse, read_root, read_text, toml_table_to_json, Doc};
+use super::write::{lock, remove_stale_temps, resolve_links, write_atomic};
+use super::{check_name, Format, StoreError, User, Users};
+use crate::cli::UsersFormat;
+
+/// Edits a users file: each method is one locked read-modify-write.
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+    format: Option<UsersFormat>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: Vec<String>,
+    pub replaced: Vec<String>,
+}
+
+impl Store {
+    pub fn new(path: impl Into<PathBuf>, format: Option<UsersFormat>) -> Store {
+        Store {
+            path: path.into(),
+            format,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Adds a user, creating the file (mode 0600) when it does not exist.
+    pub fn add(&self, user: &User) -> Result<(), StoreError> {
+        check_name(&user.name)?;
+        self.edit(true, |doc| {
+            if doc.has_user(&user.name) {
+                return Err(self.exists(&user.name));
+            }
+            doc.insert_user(user)
+        })
+    }
+
+    pub fn set_password_hash(&self, name: &str, hash: &str) -> Result<(), StoreError> {
+        self.edit(false, |doc| {
+            self.found(
+                doc.set_field(name, "password_hash", &Value::from(hash))?,
+                name,
+            )
+        })
+    }
+
+    /// Replaces the hash only if it is still `old`, so an upgrade after a login cannot undo a
+    /// `passwd` that ran meanwhile. `true` when it was replaced.
+    pub fn replace_password_hash(
+        &self,
+        name: &str,
+        old: &str,
+        new: &str,
+    ) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        self.edit(false, |doc| {
+            let current = Users::current(doc, &path)?;
+            if current.get(name).map(|u| u.password_hash.as_str()) != Some(old) {
+                return Ok(false);
+            }
+            doc.set_field(name, "password_hash", &Value::from(new))
+        })
+    }
+
+    /// `true` when the flag changed (the file is not rewritten otherwise).
+    pub fn set_disabled(&self, name: &str, disabled: bool) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        self.edit(false, |doc| {
+            let current = Users::current(doc, &path)?;
+            let user = current.get(name).ok_or_else(|| self.unknown(name))?;
+            if user.disabled == disabled {
+                return Ok(false);
+            }
+            doc.set_field(name, "disabled", &Value::Bool(disabled))?;
+            Ok(true)
+        })
+    }
+
+    pub fn remove(&self, name: &str) -> Result<(), StoreError> {
+        self.edit(false, |doc| self.found(doc.remove_user(name), name))
+    }
+
+    /// Adds all users in one write, or none: an existing name fails the whole import unless
+    /// `replace`, which then updates the fields the import carries and keeps the rest.
+    pub fn import(&self, users: &[User], replace: bool) -> Result<ImportSummary, StoreError> {
+        for u in users {
+            check_name(&u.name)?;
+        }
+        self.edit(true, |doc| {
+            let mut summary = ImportSummary::default();
+            if !replace {
+                if let Some(u) = users.iter().find(|u| doc.has_user(&u.name)) {
+                    return Err(self.exists(&u.name));
+                }
+            }
+            for u in users {
+                if doc.has_user(&u.name) {
+                    for (k, v) in user_fields(u) {
+                        let keep = (k == "scopes" && u.scopes.is_empty()) || k == "claims";
+                        if !keep {
+                            doc.set_field(&u.name, &k, &v)?;
+                        }
+                    }
+                    summary.replaced.push(u.name.clone());
+                } else {
+                    doc.insert_user(u)?;
+                    summary.added.push(u.name.clone());
+                }
+            }
+            Ok(summary)
+        })
+    }
+
+    fn exists(&self, name: &str) -> StoreError {
+        StoreError::Exists {
+            name: name.to_string(),
+            path: self.path.clone(),
+        }
+    }
+
+    fn unknown(&self, name: &str) -> StoreError {
+        StoreError::UnknownUser {
+            name: name.to_string(),
+            path: self.path.clone(),
+        }
+    }
+
+    fn found(&self, found: bool, name: &str) -> Result<(), StoreError> {
+        if found {
+            Ok(())
+        } else {
+            Err(self.unknown(name))
+        }
+    }
+
+    /// Lock, read, edit, write if the text changed, unlock.
+    fn edit<T>(
+        &self,
+        create: bool,
+        f: impl FnOnce(&mut Doc) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let target = resolve_links(&self.path);
+        let _lock = lock(&target, &self.path)?;
+        remove_stale_temps(&target);
+        let existing = read_text(&target).map_err(|e| self.renamed(e))?;
+        let (mut doc, original, meta) = match existing {
+            Some((text, meta)) => {
+                let format = Format::detect(&self.path, self.format, Some(&text));
+                let parsed = parse(&self.path, format, &text)?;
+                (parsed.doc, Some(text), Some(meta))
+            }
+            None if create => (
+                Doc::new(Format::detect(&self.path, self.format, None)),
+                None,
+                None,
+            ),
+            None => {
+                return Err(StoreError::Missing {
+                    path: self.path.clone(),
+                })
+            }
+        };
+        let out = f(&mut doc)?;
+        let text = doc.render();
+        if original.as_deref() != Some(text.as_str()) {
+            write_atomic(&target, &self.path, text.as_bytes(), meta.as_ref())?;
+        }
+        if let Some(w) = meta
+            .as_ref()
+            .and_then(mode)
+            .and_then(|m| permission_warning(&self.path, m))
+        {
+            crate::output::warn(&w);
+        }
+        Ok(out)
+    }
+
+    /// Errors name the path the user gave, not the canonical one.
+    fn renamed(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Io { action, source, .. } => StoreError::Io {
+                action,
+                path: self.path.clone(),
+                source,
+            },
+            other => other,
+        }
+    }
+}
+
+impl Users {
+    /// The users of a document being edited (already validated when it was parsed).
+    pub(super) fn current(doc: &Doc, path: &Path) -> Result<Users, StoreError> {
+        let root = match doc {
+            Doc::Toml(d) => toml_table_to_json(d.as_table()),
+            Doc::Json(m) => m.clone(),
+        };
+        let (users, upgrade_hashes) = read_root(&root).map_err(|p| StoreError::Invalid {
+            path: path.to_path_buf(),
+            at: None,
+            message: p.message,
+        })?;
+        Ok(Users {
+            path: path.to_path_buf(),
+            format: match doc {
+                Doc::Toml(_) => Format::Toml,
+                Doc::Json(_) => Format::Json,
+            },
+            users,
+            upgrade_hashes,
+            mode: None,
+        })
+    }
+}
