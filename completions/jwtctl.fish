@@ -71,9 +71,9 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l iss -d 'Issuer (
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l aud -d 'Audience (`aud`); repeat for several' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l jti -d 'Token id (`jti`); without a value, a random one' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l kid -d 'Key id in the header; `auto` puts the key\'s RFC 7638 thumbprint' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l scope -d 'OAuth2 scope; repeat or separate with spaces' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l claim -d 'Extra claim; the value is JSON when it parses as JSON, a string otherwise' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l header -d 'Extra header field; the value is JSON when it parses as JSON, a string otherwise' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l scope -d 'OAuth2 scope; repeat or separate with spaces. With --user it narrows the user\'s scopes: each must be one they hold (exit 6 otherwise)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l claim -d 'Extra claim; the value is JSON when it parses as JSON, a string otherwise. Never exp, iat, nbf or token_use; with --user, never sub, iss, aud, jti, scope or a claim the users file sets' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l header -d 'Extra header field; the value is JSON when it parses as JSON, a string otherwise. Never alg or crit; with --user, never a name --claim may not set' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l refresh-ttl -d 'Lifetime of the refresh token' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l at -d 'Issue as of this time (RFC 3339 or Unix seconds) instead of now' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s o -l output -d 'Output format' -r -f -a "token\t'The bare token'
@@ -87,7 +87,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users-format -d 
 json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l password-stdin -d 'Read the user\'s password from the first line of stdin'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-auth -d 'Skip the password check (for an operator who holds the signing key)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-auth -d 'Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l refresh -d 'Also issue a refresh token (`token_use: "refresh"`)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l allow-weak-secret -d 'Sign even when the HMAC secret is shorter than the hash output'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'

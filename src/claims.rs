@@ -97,6 +97,48 @@ pub fn numeric_date(v: &Value) -> Option<f64> {
 
 pub const TIME_CLAIMS: [&str; 3] = ["iat", "nbf", "exp"];
 
+/// Claims jwtctl sets itself in a token for a user of the users file (`issue --user`, `serve`):
+/// neither the user's `claims` in that file nor `issue --claim` may set them, or a line of the
+/// file or a flag could mint a token for another subject, issuer, audience, lifetime or scope.
+pub const RESERVED: [&str; 9] = [
+    "sub",
+    "iss",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "jti",
+    "scope",
+    "token_use",
+];
+
+pub fn is_reserved(name: &str) -> bool {
+    RESERVED.contains(&name)
+}
+
+/// Claims no flag may set in any token: `--ttl`, `--nbf`, `--at` and `--refresh` would lie.
+pub fn is_set_by_flags(name: &str) -> bool {
+    TIME_CLAIMS.contains(&name) || name == "token_use"
+}
+
+/// The scopes a user's token gets (RFC 6749 §3.3): all of `allowed` when none are asked for,
+/// else exactly the ones asked for. `Err` holds the asked-for scopes that are not allowed.
+pub fn grant_scopes(allowed: &[String], requested: &[String]) -> Result<Vec<String>, Vec<String>> {
+    if requested.is_empty() {
+        return Ok(allowed.to_vec());
+    }
+    let extra: Vec<String> = requested
+        .iter()
+        .filter(|s| !allowed.contains(s))
+        .cloned()
+        .collect();
+    if extra.is_empty() {
+        Ok(requested.to_vec())
+    } else {
+        Err(extra)
+    }
+}
+
 /// Claims of a new token, in the order people expect to read them.
 pub struct NewClaims {
     pub map: Map<String, Value>,
@@ -160,6 +202,17 @@ mod tests {
         assert!(numeric_date(&serde_json::json!(-1e308)).unwrap() < 0.0);
         assert_eq!(numeric_date(&serde_json::json!(1.5)), Some(1.5));
         assert_eq!(numeric_date(&serde_json::json!("tomorrow")), None);
+    }
+
+    #[test]
+    fn granted_scopes_narrow_and_never_widen() {
+        let held = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(grant_scopes(&held, &[]).unwrap(), held);
+        assert_eq!(grant_scopes(&held, &["b".into()]).unwrap(), vec!["b"]);
+        assert_eq!(
+            grant_scopes(&held, &["b".into(), "c".into()]).unwrap_err(),
+            vec!["c"]
+        );
     }
 
     #[test]

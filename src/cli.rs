@@ -17,7 +17,8 @@ macro_rules! exit_code_table {
   3  malformed token (or a JWS that is not a JWT, without --jws)
   4  signature, key or algorithm mismatch
   5  expired or not yet valid
-  6  claim check failed (iss, aud, sub, scope, required claim, user)
+  6  claim check failed (iss, aud, sub, scope, required claim, token use, user);
+     issue --user --scope asking for a scope the user does not hold
   7  authentication failed (unknown user, wrong password, disabled)
 When several checks fail the most fundamental one decides: 3, then 4, 5, 6."
     };
@@ -290,7 +291,8 @@ pub struct IssueArgs {
     #[arg(long, requires = "user")]
     pub password_stdin: bool,
 
-    /// Skip the password check (for an operator who holds the signing key)
+    /// Skip the password check (for an operator who holds the signing key); --scope, --claim
+    /// and --header may then go beyond what the users file grants
     #[arg(long, requires = "user")]
     pub no_auth: bool,
 
@@ -318,15 +320,19 @@ pub struct IssueArgs {
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
 
-    /// OAuth2 scope; repeat or separate with spaces
+    /// OAuth2 scope; repeat or separate with spaces. With --user it narrows the user's scopes:
+    /// each must be one they hold (exit 6 otherwise)
     #[arg(long, value_name = "SCOPE")]
     pub scope: Vec<String>,
 
-    /// Extra claim; the value is JSON when it parses as JSON, a string otherwise
+    /// Extra claim; the value is JSON when it parses as JSON, a string otherwise. Never exp,
+    /// iat, nbf or token_use; with --user, never sub, iss, aud, jti, scope or a claim the users
+    /// file sets
     #[arg(long, value_name = "K=V")]
     pub claim: Vec<String>,
 
-    /// Extra header field; the value is JSON when it parses as JSON, a string otherwise
+    /// Extra header field; the value is JSON when it parses as JSON, a string otherwise. Never
+    /// alg or crit; with --user, never a name --claim may not set
     #[arg(long, value_name = "K=V")]
     pub header: Vec<String>,
 

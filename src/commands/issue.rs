@@ -5,12 +5,9 @@ use serde_json::{json, Map, Value};
 use crate::claims::{parse_pair, split_scopes, NewClaims};
 use crate::cli::{IssueArgs, IssueOutput};
 use crate::context::Ctx;
-use crate::error::Failure;
+use crate::error::{ExitCode, Failure};
 use crate::keys::{Key, Signer};
 use crate::token::b64url;
-
-/// Claims set by flags; `--claim` may not override them, or `--ttl` would silently lie.
-const RESERVED: [&str; 4] = ["exp", "iat", "nbf", "token_use"];
 
 pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
     // Authenticate first: a wrong password must not depend on whether the key loads.
@@ -66,27 +63,34 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
             }),
         );
     }
-    let mut scopes = user.as_ref().map(|u| u.scopes.clone()).unwrap_or_default();
-    scopes.extend(split_scopes(&args.scope));
-    let scopes = split_scopes(&scopes);
+    let scopes = match &user {
+        Some(u) => user_scopes(u, &split_scopes(&args.scope), args.no_auth)?,
+        None => split_scopes(&args.scope),
+    };
     if !scopes.is_empty() {
         claims.set("scope", json!(scopes.join(" ")));
     }
     if let Some(u) = &user {
         for (k, v) in &u.claims {
-            if RESERVED.contains(&k.as_str()) || k == "sub" {
+            if crate::claims::is_reserved(k) {
                 crate::output::warn(&format!("user claim \"{k}\" is ignored: jwtctl sets it"));
                 continue;
             }
             claims.set(k, v.clone());
         }
     }
+    // What a user's token carries is decided by the users file, as at a /token endpoint; only
+    // the holder of the key acting as operator (--no-auth, or --sub) may mint anything else.
+    let guarded = user.as_ref().filter(|_| !args.no_auth);
     for pair in &args.claim {
         let (k, v) = parse_pair(pair).map_err(|e| Failure::usage(format!("--claim {e}")))?;
-        if RESERVED.contains(&k.as_str()) {
+        if crate::claims::is_set_by_flags(&k) {
             return Err(Failure::usage(format!("--claim cannot set \"{k}\""))
-                .hint("use --ttl for exp, --nbf for nbf, --at for iat")
+                .hint("use --ttl for exp, --nbf for nbf, --at for iat, --refresh for token_use")
                 .into());
+        }
+        if let Some(u) = guarded {
+            refuse_override("--claim", &k, u)?;
         }
         claims.set(&k, v);
     }
@@ -102,6 +106,11 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
             return Err(Failure::usage(format!("--header cannot set \"{k}\""))
                 .hint("pick the algorithm with --alg")
                 .into());
+        }
+        // RFC 7519 §5.3 lets claims be replicated as header fields, and some verifiers read
+        // them there: a user's token gets no header a claim of the same name could not have.
+        if let Some(u) = guarded {
+            refuse_override("--header", &k, u)?;
         }
         header.insert(k, v);
     }
@@ -162,6 +171,61 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
         }
     };
     crate::commands::print(&text)
+}
+
+/// The scopes of a token for `user`: theirs, or the ones asked for with `--scope`, each of
+/// which they must hold (as `/token` answers `invalid_scope`); an operator with `--no-auth` may
+/// grant others, and is told.
+fn user_scopes(
+    user: &crate::store::User,
+    requested: &[String],
+    no_auth: bool,
+) -> Result<Vec<String>, Failure> {
+    match crate::claims::grant_scopes(&user.scopes, requested) {
+        Ok(scopes) => Ok(scopes),
+        Err(extra) if no_auth => {
+            crate::output::warn(&format!(
+                "--no-auth: granting scope {} that \"{}\" does not hold",
+                extra.join(" "),
+                user.name
+            ));
+            Ok(requested.to_vec())
+        }
+        Err(extra) => Err(Failure::new(
+            ExitCode::Claims,
+            format!(
+                "user \"{}\" does not hold scope {} (holds: {})",
+                user.name,
+                extra.join(" "),
+                if user.scopes.is_empty() {
+                    "none".to_string()
+                } else {
+                    user.scopes.join(" ")
+                }
+            ),
+        )
+        .hint(
+            "--scope narrows a user's token to scopes they hold; an operator who holds the key \
+             issues other scopes with --no-auth (this user) or --sub (any subject)",
+        )),
+    }
+}
+
+/// Refuses a `--claim`/`--header` that would set what the users file decides for `user`.
+fn refuse_override(flag: &str, name: &str, user: &crate::store::User) -> Result<(), Failure> {
+    let why = if crate::claims::is_reserved(name) {
+        "jwtctl sets it in a user's token".to_string()
+    } else if user.claims.contains_key(name) {
+        format!("the users file sets it for \"{}\"", user.name)
+    } else {
+        return Ok(());
+    };
+    Err(
+        Failure::usage(format!("{flag} cannot set \"{name}\" with --user: {why}")).hint(
+            "an operator who holds the key issues an arbitrary token with --no-auth (this user) \
+             or --sub (any subject)",
+        ),
+    )
 }
 
 /// Serialises and signs header and claims into a compact JWS.

@@ -16,9 +16,6 @@ use crate::input;
 use crate::output::{note, sanitize, warn};
 use crate::users::{Store, StoreError, User, Users};
 
-/// Claims `issue` sets itself; a user's claim of the same name would be ignored there.
-const RESERVED_CLAIMS: [&str; 5] = ["sub", "exp", "iat", "nbf", "token_use"];
-
 pub fn run(ctx: &Ctx, cmd: UsersCommand) -> anyhow::Result<()> {
     match cmd {
         UsersCommand::Add(a) => add(ctx, a),
@@ -83,11 +80,14 @@ fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
     for pair in pairs {
         let (k, v) =
             crate::claims::parse_pair(pair).map_err(|e| Failure::usage(format!("--claim {e}")))?;
-        if RESERVED_CLAIMS.contains(&k.as_str()) {
+        if crate::claims::is_reserved(&k) {
             return Err(Failure::usage(format!(
-                "--claim cannot set \"{k}\": jwtctl issue sets it for every token"
+                "--claim cannot set \"{k}\": jwtctl sets it in every token it issues for a user"
             ))
-            .hint("sub is the user name; use `issue --ttl` for exp"));
+            .hint(format!(
+                "sub is the user name and scope comes from --scope; jwtctl reserves {}",
+                crate::claims::RESERVED.join(", ")
+            )));
         }
         if v.is_null() {
             return Err(Failure::usage(format!("--claim {k}=null stores nothing"))

@@ -244,27 +244,16 @@ fn requested_scopes(form: &Form) -> Result<Option<Vec<String>>, OAuthError> {
     Ok(Some(crate::claims::split_scopes(&[text])))
 }
 
-/// The scopes a token gets: all of `allowed` when none were asked for, else exactly the ones
-/// asked for, which must all be allowed.
 fn grant_scopes(
     allowed: &[String],
     requested: Option<Vec<String>>,
 ) -> Result<Vec<String>, OAuthError> {
-    let Some(requested) = requested else {
-        return Ok(allowed.to_vec());
-    };
-    let extra: Vec<&str> = requested
-        .iter()
-        .filter(|s| !allowed.contains(s))
-        .map(String::as_str)
-        .collect();
-    if !extra.is_empty() {
-        return Err(OAuthError::new(
+    crate::claims::grant_scopes(allowed, &requested.unwrap_or_default()).map_err(|extra| {
+        OAuthError::new(
             Code::InvalidScope,
             format!("scope not granted to this user: {}", extra.join(" ")),
-        ));
-    }
-    Ok(requested)
+        )
+    })
 }
 
 fn respond_with_tokens(

@@ -13,20 +13,6 @@ use crate::keys::{Key, KeyError, Signer};
 use crate::token::Token;
 use crate::users::User;
 
-/// Claims the server sets itself; a user's `claims` in the users file cannot override them,
-/// or a line in that file could mint tokens for another subject, issuer or lifetime.
-const RESERVED: [&str; 9] = [
-    "sub",
-    "iss",
-    "aud",
-    "exp",
-    "iat",
-    "nbf",
-    "jti",
-    "scope",
-    "token_use",
-];
-
 /// The keys the server signs with and accepts, and what goes into every token.
 pub struct Minter {
     pub issuer: String,
@@ -125,7 +111,7 @@ impl Minter {
             c.set("scope", json!(scopes.join(" ")));
         }
         for (k, v) in &user.claims {
-            if !RESERVED.contains(&k.as_str()) {
+            if !crate::claims::is_reserved(k) {
                 c.set(k, v.clone());
             }
         }

@@ -14,5 +14,6 @@ mod interop;
 mod keys;
 mod lint;
 mod serve;
+mod strict;
 mod users;
 mod vectors;
