@@ -177,7 +177,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
 /// which they must hold (as `/token` answers `invalid_scope`); an operator with `--no-auth` may
 /// grant others, and is told.
 fn user_scopes(
-    user: &crate::store::User,
+    user: &crate::users::User,
     requested: &[String],
     no_auth: bool,
 ) -> Result<Vec<String>, Failure> {
@@ -212,7 +212,7 @@ fn user_scopes(
 }
 
 /// Refuses a `--claim`/`--header` that would set what the users file decides for `user`.
-fn refuse_override(flag: &str, name: &str, user: &crate::store::User) -> Result<(), Failure> {
+fn refuse_override(flag: &str, name: &str, user: &crate::users::User) -> Result<(), Failure> {
     let why = if crate::claims::is_reserved(name) {
         "jwtctl sets it in a user's token".to_string()
     } else if user.claims.contains_key(name) {
