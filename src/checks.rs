@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::alg::{Alg, AlgError};
 use crate::claims::{numeric_date, token_scopes};
+use crate::error::Diagnose;
 use crate::error::ExitCode;
 use crate::keys::{Key, Verifier};
 use crate::token::{Payload, Token};

@@ -1,4 +1,5 @@
-//! Exit codes, the typed failures of the core, and the one place that maps them to a code.
+//! Exit codes, the trait every error implements to carry its own code and hint, and the one
+//! error type the commands return.
 
 use std::fmt;
 
@@ -45,8 +46,8 @@ impl ExitCode {
     }
 }
 
-/// An error the user can act on: a message, an optional `hint:` line, and its exit code.
-/// Core modules return their own typed errors; commands convert them into this at the edge.
+/// An error the user can act on: a message, an optional `hint:` line, and its exit code, for
+/// failures that need no type of their own.
 #[derive(Debug)]
 pub struct Failure {
     pub code: ExitCode,
@@ -98,90 +99,107 @@ impl fmt::Display for Verdict {
 
 impl std::error::Error for Verdict {}
 
-/// What `main` prints and returns for an error: the exit code, the message lines and a hint.
-pub struct Reported {
-    pub code: ExitCode,
-    pub message: Option<String>,
-    pub hint: Option<String>,
-}
+/// What every error of jwtctl knows about itself: the exit code it ends the run with and, when
+/// there is one, the fix to suggest on the `hint:` line. Each module implements it for its own
+/// error type, so the edge never needs to know which module an error came from.
+pub trait Diagnose: std::error::Error + Send + Sync + 'static {
+    fn exit_code(&self) -> ExitCode;
 
-/// The single mapping from an error chain to an exit code and what to print.
-pub fn classify(err: &anyhow::Error) -> Reported {
-    for cause in err.chain() {
-        if let Some(v) = cause.downcast_ref::<Verdict>() {
-            return Reported {
-                code: v.0,
-                message: None,
-                hint: None,
-            };
-        }
-        if let Some(f) = cause.downcast_ref::<Failure>() {
-            return Reported {
-                code: f.code,
-                message: Some(context_message(err, f.to_string())),
-                hint: f.hint.clone(),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::token::TokenError>() {
-            return Reported {
-                code: ExitCode::Malformed,
-                message: Some(context_message(err, e.to_string())),
-                hint: Some(e.hint().to_string()),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::keys::KeyError>() {
-            return Reported {
-                code: e.exit_code(),
-                message: Some(context_message(err, e.to_string())),
-                hint: e.hint(),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::users::StoreError>() {
-            return Reported {
-                code: e.exit_code(),
-                message: Some(context_message(err, e.to_string())),
-                hint: Some(e.hint()),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::hashing::HashError>() {
-            return Reported {
-                code: e.exit_code(),
-                message: Some(context_message(err, e.to_string())),
-                hint: Some(e.hint()),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::hashing::AuthError>() {
-            return Reported {
-                code: e.exit_code(),
-                message: Some(context_message(err, e.to_string())),
-                hint: Some(e.hint()),
-            };
-        }
+    fn hint(&self) -> Option<String> {
+        None
     }
-    Reported {
-        code: ExitCode::Runtime,
-        message: Some(format!("{err:#}")),
-        hint: None,
+
+    /// The line to print; `None` when the command has already reported (a verdict).
+    fn message(&self) -> Option<String> {
+        Some(self.to_string())
     }
 }
 
-/// anyhow context ("reading key.pem") stacked above a typed cause reads best as one line.
-fn context_message(err: &anyhow::Error, cause: String) -> String {
-    let outer = err.to_string();
-    if outer == cause {
-        cause
-    } else {
-        format!("{err:#}")
+impl Diagnose for Failure {
+    fn exit_code(&self) -> ExitCode {
+        self.code
+    }
+
+    fn hint(&self) -> Option<String> {
+        self.hint.clone()
     }
 }
 
-/// True when the error is a closed stdout (`jwtctl decode … | head -1`), which is not a failure.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+impl Diagnose for Verdict {
+    fn exit_code(&self) -> ExitCode {
+        self.0
+    }
+
+    fn message(&self) -> Option<String> {
+        None
+    }
 }
+
+/// Reading input or writing output failed; a closed stdout is handled before this is shown.
+impl Diagnose for std::io::Error {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::Runtime
+    }
+}
+
+/// JSON that jwtctl builds failed to serialise: a bug, not the user's input.
+impl Diagnose for serde_json::Error {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::Runtime
+    }
+}
+
+/// Any error of a command: a core error carrying its own code and hint.
+pub struct Error(Box<dyn Diagnose>);
+
+impl<E: Diagnose> From<E> for Error {
+    fn from(e: E) -> Error {
+        Error(Box::new(e))
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        self.0.exit_code()
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        self.0.hint()
+    }
+
+    pub fn message(&self) -> Option<String> {
+        self.0.message()
+    }
+
+    /// True when the error is a closed stdout (`jwtctl decode … | head -1`), which is not a
+    /// failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&*self.0);
+        while let Some(c) = cause {
+            if c.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return true;
+            }
+            cause = c.source();
+        }
+        false
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

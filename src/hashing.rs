@@ -109,9 +109,9 @@ pub enum HashError {
     Internal(String),
 }
 
-impl HashError {
-    pub fn hint(&self) -> String {
-        match self {
+impl crate::error::Diagnose for HashError {
+    fn hint(&self) -> Option<String> {
+        Some(match self {
             HashError::EmptyPassword => "choose a non-empty password".into(),
             HashError::PasswordTooLong { .. } => {
                 format!("choose a password of at most {MAX_PASSWORD_LEN} bytes")
@@ -137,12 +137,12 @@ impl HashError {
                  {MAX_T_COST}, lanes 1 to {MAX_P_COST}"
             ),
             HashError::Internal(_) => "this is a bug in jwtctl; please report it".into(),
-        }
+        })
     }
 
     /// Bad passwords and cost flags are usage errors; a password bcrypt cannot take is an
     /// authentication failure; a hash jwtctl cannot read is a problem with its input file.
-    pub fn exit_code(&self) -> ExitCode {
+    fn exit_code(&self) -> ExitCode {
         match self {
             HashError::EmptyPassword | HashError::PasswordTooLong { .. } | HashError::Cost(_) => {
                 ExitCode::Usage
@@ -399,9 +399,9 @@ pub enum AuthError {
     BadHash { user: String, source: HashError },
 }
 
-impl AuthError {
-    pub fn hint(&self) -> String {
-        match self {
+impl crate::error::Diagnose for AuthError {
+    fn hint(&self) -> Option<String> {
+        Some(match self {
             AuthError::Rejected(_) => {
                 "check the user name and password (an operator can run `jwtctl users show NAME`)"
                     .into()
@@ -410,12 +410,12 @@ impl AuthError {
                 HashError::Missing | HashError::UnknownScheme(_) | HashError::Malformed(_) => {
                     format!("set a new password with `jwtctl users passwd {user}`")
                 }
-                other => other.hint(),
+                other => return other.hint(),
             },
-        }
+        })
     }
 
-    pub fn exit_code(&self) -> ExitCode {
+    fn exit_code(&self) -> ExitCode {
         match self {
             AuthError::Rejected(_) => ExitCode::Auth,
             AuthError::BadHash { .. } => ExitCode::Runtime,

@@ -74,7 +74,11 @@ pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
 
 /// Loads a JWKS from a file or an http(s) URL. For a URL served from the cache, a `kid` the
 /// cached set lacks triggers one refetch: that is how a key rotation is picked up.
-pub fn load(location: &str, fetcher: &Fetcher, kid: Option<&str>) -> anyhow::Result<Vec<Key>> {
+pub fn load(
+    location: &str,
+    fetcher: &Fetcher,
+    kid: Option<&str>,
+) -> crate::error::Result<Vec<Key>> {
     if location.starts_with("https://") || location.starts_with("http://") {
         let (body, origin) = fetcher.jwks(location, false)?;
         let keys = from_document(body.as_bytes(), location)?;

@@ -40,17 +40,16 @@ pub fn main_exit_code() -> i32 {
     };
     match commands::run(cli) {
         Ok(()) => 0,
-        Err(e) if error::is_broken_pipe(&e) => 0,
+        Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            let r = error::classify(&e);
-            if let Some(msg) = r.message {
+            if let Some(msg) = e.message() {
                 let s = output::stderr_styles();
                 eprintln!("jwtctl: {}", output::sanitize(&msg));
-                if let Some(h) = r.hint {
+                if let Some(h) = e.hint() {
                     eprintln!("{} {}", s.dim("hint:"), output::sanitize(&h));
                 }
             }
-            r.code.code()
+            e.exit_code().code()
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::alg::{Alg, AlgError};
+use crate::error::ExitCode;
 
 /// Longest token text accepted. Real bearer tokens are a few KiB; a cap keeps a hostile or
 /// mistaken input (a whole log file on stdin) from being buffered and parsed.
@@ -53,6 +54,16 @@ impl TokenError {
                 "every JWS header names its algorithm, e.g. \"alg\": \"HS256\""
             }
         }
+    }
+}
+
+impl crate::error::Diagnose for TokenError {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::Malformed
+    }
+
+    fn hint(&self) -> Option<String> {
+        Some(TokenError::hint(self).to_string())
     }
 }
 

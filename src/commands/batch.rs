@@ -93,7 +93,7 @@ pub fn run<F>(
     reader: Box<dyn BufRead + Send>,
     size: Option<u64>,
     line: F,
-) -> anyhow::Result<Tally>
+) -> crate::error::Result<Tally>
 where
     F: Fn(&mut Vec<u8>, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
 {
@@ -198,8 +198,8 @@ where
 }
 
 /// An input error met by the reader thread, said as such (a write error is not).
-fn read_error(e: std::io::Error) -> anyhow::Error {
-    anyhow::Error::new(e).context("cannot read the tokens")
+fn read_error(e: std::io::Error) -> crate::error::Failure {
+    crate::error::Failure::runtime(format!("cannot read the tokens: {e}"))
 }
 
 /// Writes finished chunks in order, counts their outcomes and keeps their buffers for reuse.

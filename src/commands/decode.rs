@@ -14,7 +14,7 @@ use crate::input::{self, Tokens};
 use crate::output::blocks;
 use crate::token::{normalize, Token, TokenError};
 
-pub fn run(ctx: &Ctx, args: DecodeArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
     let json_out = args.json || args.output == ReportOutput::Json;
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     match input::tokens(
@@ -119,7 +119,7 @@ fn batch(
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
     now: i64,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
         let code = match text.map(|t| Token::parse(normalize(t))) {
             Ok(Ok(token)) => {

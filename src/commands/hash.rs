@@ -6,7 +6,7 @@ use crate::error::{ExitCode, Failure};
 use crate::hashing::{self, Cost};
 use crate::input;
 
-pub fn run(ctx: &Ctx, args: HashArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: HashArgs) -> crate::error::Result<()> {
     if let Some(hash) = &args.verify {
         return verify(ctx, hash, args.password_stdin);
     }
@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, args: HashArgs) -> anyhow::Result<()> {
     crate::commands::print(&hash)
 }
 
-fn verify(ctx: &Ctx, hash: &str, password_stdin: bool) -> anyhow::Result<()> {
+fn verify(ctx: &Ctx, hash: &str, password_stdin: bool) -> crate::error::Result<()> {
     let info = hashing::inspect(hash)?;
     let password = input::password(password_stdin, "Password: ", false)?;
     if hashing::verify_password(&password, hash)? {

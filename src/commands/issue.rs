@@ -9,7 +9,7 @@ use crate::error::{ExitCode, Failure};
 use crate::keys::{Key, Signer};
 use crate::token::b64url;
 
-pub fn run(ctx: &Ctx, args: IssueArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
     // Authenticate first: a wrong password must not depend on whether the key loads.
     let user = match &args.user {
         Some(name) => Some(crate::commands::users::authenticate(
@@ -233,7 +233,7 @@ pub fn sign(
     signer: &Signer,
     header: &Map<String, Value>,
     claims: &Map<String, Value>,
-) -> anyhow::Result<String> {
+) -> crate::error::Result<String> {
     let mut text = b64url(serde_json::to_string(header)?.as_bytes());
     text.push('.');
     text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
@@ -243,7 +243,7 @@ pub fn sign(
     Ok(text)
 }
 
-fn auto_kid(key: &Key) -> anyhow::Result<String> {
+fn auto_kid(key: &Key) -> crate::error::Result<String> {
     let public = key.public().ok_or_else(|| {
         Failure::usage("--kid auto needs an asymmetric key")
             .hint("a thumbprint of an HMAC secret would publish a hash of it; pass --kid NAME")
@@ -252,7 +252,7 @@ fn auto_kid(key: &Key) -> anyhow::Result<String> {
 }
 
 /// A random 128-bit id from the OS generator (cheap, unlike a crypto library's DRBG start-up).
-pub fn random_id() -> anyhow::Result<String> {
+pub fn random_id() -> crate::error::Result<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
     Ok(b64url(&bytes))

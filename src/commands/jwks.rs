@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::keys::{load_key_file, Material};
 
-pub fn run(_ctx: &Ctx, args: JwksArgs) -> anyhow::Result<()> {
+pub fn run(_ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
     if !args.kid.is_empty() && args.kid.len() != args.keys.len() {
         return Err(Failure::usage(format!(
             "{} --kid values for {} keys",
@@ -52,7 +52,7 @@ fn describe(m: &Material) -> String {
     }
 }
 
-pub fn thumbprint(_ctx: &Ctx, args: JwkThumbprintArgs) -> anyhow::Result<()> {
+pub fn thumbprint(_ctx: &Ctx, args: JwkThumbprintArgs) -> crate::error::Result<()> {
     let key = load_key_file(&args.key)?;
     let jwk = match key.public() {
         Some(p) => p.to_jwk(),

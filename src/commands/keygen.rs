@@ -10,7 +10,7 @@ use crate::error::Failure;
 use crate::keys::PrivateKey;
 use crate::token::b64url;
 
-pub fn run(ctx: &Ctx, args: KeygenArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
     let alg = args.alg;
     if alg.family() == Family::Hmac {
         let len = alg.min_secret_len().expect("HMAC");
@@ -126,7 +126,7 @@ fn exists(path: &Path) -> Failure {
 }
 
 /// Creates a file readable by its owner only, never following an existing file unless forced.
-fn write_private(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+fn write_private(path: &Path, bytes: &[u8], force: bool) -> crate::error::Result<()> {
     use std::fs::OpenOptions;
     #[cfg(unix)]
     use std::os::unix::fs::OpenOptionsExt;
@@ -160,7 +160,7 @@ fn write_private(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_public(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_public(path: &Path, bytes: &[u8]) -> crate::error::Result<()> {
     std::fs::write(path, bytes)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
     Ok(())

@@ -36,7 +36,7 @@ const COMMON_SECRETS: [&str; 16] = [
     "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",
 ];
 
-pub fn run(ctx: &Ctx, args: LintArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     let max_life = args.max_lifetime.as_secs() as i64;
     let key = load_optional_key(&args)?;
@@ -109,7 +109,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_human(ctx: &Ctx, found: &[Finding]) -> anyhow::Result<()> {
+fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {
     let s = &ctx.out;
     let mut text = String::new();
     if found.is_empty() {
@@ -134,7 +134,7 @@ fn print_human(ctx: &Ctx, found: &[Finding]) -> anyhow::Result<()> {
 }
 
 /// Loads key material only when the user pointed at some: lint works without a key.
-fn load_optional_key(args: &LintArgs) -> anyhow::Result<Option<Key>> {
+fn load_optional_key(args: &LintArgs) -> crate::error::Result<Option<Key>> {
     let k = &args.key;
     let given = k.key.is_some()
         || k.secret_file.is_some()
@@ -146,7 +146,7 @@ fn load_optional_key(args: &LintArgs) -> anyhow::Result<Option<Key>> {
     Ok(Some(crate::commands::key_source(k).load()?))
 }
 
-fn read_wordlist(path: &std::path::Path) -> anyhow::Result<Vec<Vec<u8>>> {
+fn read_wordlist(path: &std::path::Path) -> crate::error::Result<Vec<Vec<u8>>> {
     let f = std::fs::File::open(path).map_err(|e| {
         Failure::runtime(format!("cannot read {}: {e}", path.display()))
             .hint("check the --wordlist path")

@@ -5,7 +5,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, ManArgs};
 use crate::error::Failure;
 
-pub fn run(args: ManArgs) -> anyhow::Result<()> {
+pub fn run(args: ManArgs) -> crate::error::Result<()> {
     std::fs::create_dir_all(&args.out)
         .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", args.out.display())))?;
     clap_mangen::generate_to(Cli::command(), &args.out)?;

@@ -17,7 +17,7 @@ pub mod serve;
 pub mod users;
 pub mod verify;
 
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(cli: Cli) -> crate::error::Result<()> {
     let ctx = Ctx::new(&cli.global);
     match cli.command {
         Command::Issue(a) => issue::run(&ctx, a),
@@ -52,7 +52,7 @@ pub fn key_source(args: &KeyArgs) -> KeySource {
 }
 
 /// Writes a line to stdout; a closed pipe surfaces as an io error that main treats as success.
-pub fn print(text: &str) -> anyhow::Result<()> {
+pub fn print(text: &str) -> crate::error::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;

@@ -12,7 +12,7 @@ use crate::error::Failure;
 use crate::keys::{Jwk, Key, KeyError};
 use crate::server::{self, live_users::LiveUsers, tokens};
 
-pub fn run(ctx: &Ctx, args: ServeArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
     let addr = parse_listen(&args.listen)?;
     if let Some(iss) = &args.issuer {
         if !(iss.starts_with("http://") || iss.starts_with("https://")) {
@@ -121,7 +121,7 @@ pub fn parse_listen(text: &str) -> Result<SocketAddr, Failure> {
 /// A JWK set of signing keys, private keys first. Unlike a verification JWKS, the first key
 /// must hold its private half, and HMAC secrets and key pairs are not mixed (a published set
 /// would have to leave the secrets out, and then tokens would verify here but nowhere else).
-fn load_signing_set(path: &Path) -> anyhow::Result<Vec<Key>> {
+fn load_signing_set(path: &Path) -> crate::error::Result<Vec<Key>> {
     let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
         path: path.to_path_buf(),
         source,

@@ -16,7 +16,7 @@ use crate::input;
 use crate::output::{note, sanitize, warn};
 use crate::users::{Store, StoreError, User, Users};
 
-pub fn run(ctx: &Ctx, cmd: UsersCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
     match cmd {
         UsersCommand::Add(a) => add(ctx, a),
         UsersCommand::Passwd(a) => passwd(ctx, a),
@@ -42,7 +42,7 @@ fn store(ctx: &Ctx) -> Store {
     Store::new(&ctx.users, ctx.users_format)
 }
 
-fn add(ctx: &Ctx, a: UserAddArgs) -> anyhow::Result<()> {
+fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
     crate::users::check_name(&a.name)?;
     let mut user = User::new(&a.name, "");
     user.scopes = crate::claims::split_scopes(&a.scope);
@@ -98,7 +98,7 @@ fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
     Ok(claims)
 }
 
-fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> anyhow::Result<()> {
+fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
     let users = Users::load(&ctx.users, ctx.users_format)?;
     if users.get(&a.name).is_none() {
         return Err(unknown(ctx, &a.name).into());
@@ -121,7 +121,7 @@ fn unknown(ctx: &Ctx, name: &str) -> StoreError {
     }
 }
 
-fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> anyhow::Result<()> {
+fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> crate::error::Result<()> {
     let changed = store(ctx).set_disabled(name, disabled)?;
     let state = if disabled { "disabled" } else { "enabled" };
     if changed {
@@ -167,7 +167,7 @@ fn hash_summary(u: &User) -> String {
     }
 }
 
-fn list(ctx: &Ctx, a: UsersListArgs) -> anyhow::Result<()> {
+fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
     let users = Users::load(&ctx.users, ctx.users_format)?;
     warn_unusable_hashes(&users);
     if a.output == ReportOutput::Json {
@@ -212,7 +212,7 @@ fn warn_unusable_hashes(users: &Users) {
     }
 }
 
-fn show(ctx: &Ctx, a: UserShowArgs) -> anyhow::Result<()> {
+fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
     let users = Users::load(&ctx.users, ctx.users_format)?;
     let user = users.get(&a.name).ok_or_else(|| unknown(ctx, &a.name))?;
     if a.output == ReportOutput::Json {
@@ -274,7 +274,7 @@ fn show(ctx: &Ctx, a: UserShowArgs) -> anyhow::Result<()> {
     crate::commands::print(&lines.join("\n"))
 }
 
-fn check(ctx: &Ctx, a: UserPasswordArgs) -> anyhow::Result<()> {
+fn check(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
     let users = Users::load(&ctx.users, ctx.users_format)?;
     let password = input::password(
         a.password_stdin,
@@ -299,7 +299,7 @@ pub fn authenticate(
     name: &str,
     password_stdin: bool,
     no_auth: bool,
-) -> anyhow::Result<User> {
+) -> crate::error::Result<User> {
     let users = Users::load(&ctx.users, ctx.users_format)?;
     if no_auth {
         // The operator holds the signing key and the file, so plain answers are safe here.
@@ -327,7 +327,7 @@ pub fn authenticate(
 }
 
 /// The password check, then the hash upgrade the file may ask for.
-fn login(users: &Users, name: &str, password: &str) -> anyhow::Result<User> {
+fn login(users: &Users, name: &str, password: &str) -> crate::error::Result<User> {
     let user = hashing::authenticate(users, name, password)?;
     if users.upgrade_hashes {
         upgrade_hash(users, &user, password);
@@ -369,7 +369,7 @@ fn upgrade_hash(users: &Users, user: &User, password: &str) {
     }
 }
 
-fn import(ctx: &Ctx, a: UsersImportArgs) -> anyhow::Result<()> {
+fn import(ctx: &Ctx, a: UsersImportArgs) -> crate::error::Result<()> {
     let users = read_fastapi_users(&a.file)?;
     let summary = store(ctx).import(&users, a.replace)?;
     let bcrypt = users
@@ -396,7 +396,7 @@ fn import(ctx: &Ctx, a: UsersImportArgs) -> anyhow::Result<()> {
 /// Reads the FastAPI tutorial's `fake_users_db` shape:
 /// `{"alice": {"username": "alice", "full_name": ..., "email": ..., "hashed_password": ...,
 /// "disabled": false}}`. Every entry is checked before anything is written.
-fn read_fastapi_users(path: &Path) -> anyhow::Result<Vec<User>> {
+fn read_fastapi_users(path: &Path) -> crate::error::Result<Vec<User>> {
     let shown = path.display();
     let text = if path.as_os_str() == "-" {
         input::claim_stdin("users to import")?;
@@ -414,7 +414,7 @@ pub fn fastapi_users_from_str(
     text: &str,
     shown: &str,
     warn: &mut dyn FnMut(String),
-) -> anyhow::Result<Vec<User>> {
+) -> crate::error::Result<Vec<User>> {
     let shape_hint = "expected {\"alice\": {\"username\": \"alice\", \"hashed_password\": \"$2b$12$...\", \"disabled\": false}, ...}";
     let root: Value = serde_json::from_str(text).map_err(|e| {
         Failure::runtime(format!(

@@ -14,7 +14,7 @@ use crate::input::{self, LineProblem, Tokens};
 use crate::output::blocks;
 use crate::token::{normalize, Token, TokenError};
 
-pub fn run(ctx: &Ctx, args: VerifyArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     let json_out = args.json || args.output == ReportOutput::Json;
     // The token is read before the keys: its kid decides whether a cached remote key set is
     // still good enough.
@@ -148,7 +148,7 @@ fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
     serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }
 
-fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> anyhow::Result<KeySet> {
+fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> crate::error::Result<KeySet> {
     let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
     let location = match (&args.jwks, &args.oidc) {
         (Some(j), _) => Some(j.clone()),
@@ -271,7 +271,7 @@ fn print_human(
     report: &Report,
     now: i64,
     jws: bool,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     let s = &ctx.out;
     let mut out = String::new();
     if report.valid() {
@@ -326,7 +326,7 @@ fn batch(
     job: &Job,
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
         job.write_line(out, number, text)
     })?;

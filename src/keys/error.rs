@@ -57,8 +57,8 @@ pub enum KeyError {
     Roca,
 }
 
-impl KeyError {
-    pub fn exit_code(&self) -> ExitCode {
+impl crate::error::Diagnose for KeyError {
+    fn exit_code(&self) -> ExitCode {
         match self {
             KeyError::WrongFamily { .. }
             | KeyError::Confusion { .. }
@@ -70,7 +70,7 @@ impl KeyError {
         }
     }
 
-    pub fn hint(&self) -> Option<String> {
+    fn hint(&self) -> Option<String> {
         Some(match self {
             KeyError::Read { .. } => "check the path and its permissions".into(),
             KeyError::EmptyFile { .. } | KeyError::Unrecognized { .. } => {

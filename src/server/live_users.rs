@@ -65,7 +65,7 @@ pub struct LiveUsers {
 
 impl LiveUsers {
     /// Loads the file once; a server without a readable users file refuses to start.
-    pub fn open(path: &Path, format: Option<UsersFormat>) -> anyhow::Result<LiveUsers> {
+    pub fn open(path: &Path, format: Option<UsersFormat>) -> crate::error::Result<LiveUsers> {
         let before = stamp(path);
         let users = Users::load(path, format)?;
         Ok(LiveUsers {

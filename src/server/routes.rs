@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use super::oauth::{bearer_challenge, json_no_store, Code, OAuthError};
 use super::AppState;
 use crate::checks::TokenUse;
+use crate::error::Diagnose;
 use crate::hashing::AuthError;
 use crate::users::User;
 
@@ -182,7 +183,7 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         (Err(e @ AuthError::BadHash { .. }), _) => {
             // The operator's problem, not the client's: the log says which user and why; the
             // client gets the same answer as for a wrong password.
-            crate::output::warn(&format!("{e}; hint: {}", e.hint()));
+            crate::output::warn(&format!("{e}; hint: {}", e.hint().unwrap_or_default()));
             app.limiter.failed(&name, Instant::now());
             return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
         }
@@ -263,8 +264,8 @@ fn respond_with_tokens(
     with_refresh: bool,
 ) -> Result<Value, OAuthError> {
     let now = Timestamp::now();
-    let server_error = |e: anyhow::Error| {
-        crate::output::warn(&format!("cannot sign a token: {e:#}"));
+    let server_error = |e: crate::error::Error| {
+        crate::output::warn(&format!("cannot sign a token: {e}"));
         OAuthError::new(Code::InvalidRequest, "the server could not sign a token")
             .status(StatusCode::INTERNAL_SERVER_ERROR)
     };

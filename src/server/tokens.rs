@@ -100,7 +100,7 @@ impl Minter {
         user: &User,
         scopes: &[String],
         now: Timestamp,
-    ) -> anyhow::Result<String> {
+    ) -> crate::error::Result<String> {
         let mut c = self.base(&user.name, self.ttl, now)?;
         match self.aud.len() {
             0 => {}
@@ -124,7 +124,7 @@ impl Minter {
         sub: &str,
         scopes: &[String],
         now: Timestamp,
-    ) -> anyhow::Result<String> {
+    ) -> crate::error::Result<String> {
         let mut c = self.base(sub, self.refresh_ttl, now)?;
         c.set("token_use", json!("refresh"));
         if !scopes.is_empty() {
@@ -138,7 +138,7 @@ impl Minter {
         sub: &str,
         ttl: Duration,
         now: Timestamp,
-    ) -> anyhow::Result<crate::claims::NewClaims> {
+    ) -> crate::error::Result<crate::claims::NewClaims> {
         let mut c = crate::claims::NewClaims::new(now, ttl);
         c.set("iss", json!(self.issuer));
         c.set("sub", json!(sub));

@@ -45,9 +45,9 @@ pub(super) fn location(at: Option<(usize, usize)>) -> String {
         .unwrap_or_default()
 }
 
-impl StoreError {
-    pub fn hint(&self) -> String {
-        match self {
+impl crate::error::Diagnose for StoreError {
+    fn hint(&self) -> Option<String> {
+        Some(match self {
             StoreError::Missing { .. } => {
                 "create it with `jwtctl users add NAME`, or point --users \
                  or JWTCTL_USERS at an existing file"
@@ -68,10 +68,10 @@ impl StoreError {
             StoreError::Unrepresentable(_) => {
                 "TOML has no null: leave the claim out, or keep users in a .json file".into()
             }
-        }
+        })
     }
 
-    pub fn exit_code(&self) -> ExitCode {
+    fn exit_code(&self) -> ExitCode {
         match self {
             StoreError::BadName(_) | StoreError::Unrepresentable(_) => ExitCode::Usage,
             _ => ExitCode::Runtime,
