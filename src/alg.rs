@@ -3,37 +3,22 @@
 use std::fmt;
 use std::str::FromStr;
 
-use clap::ValueEnum;
-
 /// A JWS `alg` that jwtctl implements. `none` is deliberately absent: it cannot be
 /// represented, so it can never be selected, allowed or accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Alg {
-    #[value(name = "HS256")]
     HS256,
-    #[value(name = "HS384")]
     HS384,
-    #[value(name = "HS512")]
     HS512,
-    #[value(name = "RS256")]
     RS256,
-    #[value(name = "RS384")]
     RS384,
-    #[value(name = "RS512")]
     RS512,
-    #[value(name = "PS256")]
     PS256,
-    #[value(name = "PS384")]
     PS384,
-    #[value(name = "PS512")]
     PS512,
-    #[value(name = "ES256")]
     ES256,
-    #[value(name = "ES384")]
     ES384,
-    #[value(name = "ES512")]
     ES512,
-    #[value(name = "EdDSA")]
     EdDSA,
 }
 

@@ -383,8 +383,8 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                         ExitCode::Expired,
                         format!(
                             "expired {} ({})",
-                            crate::output::relative(exp.saturating_sub(now_s)),
-                            crate::output::utc(exp)
+                            crate::time_text::relative(exp.saturating_sub(now_s)),
+                            crate::time_text::utc(exp)
                         ),
                         Some(hint_time.into()),
                     );
@@ -408,8 +408,8 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                         ExitCode::Expired,
                         format!(
                             "not valid yet: valid {} ({})",
-                            crate::output::relative(nbf.saturating_sub(now_s)),
-                            crate::output::utc(nbf)
+                            crate::time_text::relative(nbf.saturating_sub(now_s)),
+                            crate::time_text::utc(nbf)
                         ),
                         Some(hint_time.into()),
                     );
@@ -429,7 +429,7 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                 if (iat as i64) > now_s.saturating_add(leeway) {
                     r.warnings.push(format!(
                         "\"iat\" is in the future ({}): the issuer's clock is ahead",
-                        crate::output::relative((iat as i64).saturating_sub(now_s))
+                        crate::time_text::relative((iat as i64).saturating_sub(now_s))
                     ));
                 }
             }

@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::alg::Alg;
-use crate::diagnostics::Level;
+use crate::checks::TokenUse;
+use crate::warning::Level;
 
 // Macros rather than consts so `concat!` can join the tables into the long help at compile time.
 macro_rules! exit_code_table {
@@ -98,6 +100,30 @@ pub struct GlobalArgs {
         value_name = "FORMAT"
     )]
     pub users_format: Option<UsersFormat>,
+}
+
+/// `--alg` values: the core's algorithms by their JWS names (the core knows nothing of clap).
+fn alg_value() -> impl clap::builder::TypedValueParser<Value = Alg> {
+    clap::builder::PossibleValuesParser::new(Alg::ALL.map(Alg::name))
+        .map(|s| s.parse::<Alg>().expect("only listed names pass"))
+}
+
+/// `--token-use` values.
+fn token_use_value() -> impl clap::builder::TypedValueParser<Value = TokenUse> {
+    clap::builder::PossibleValuesParser::new(["access", "refresh"]).map(|s| match s.as_str() {
+        "refresh" => TokenUse::Refresh,
+        _ => TokenUse::Access,
+    })
+}
+
+/// `--fail-on` values: the warning levels by name.
+fn level_value() -> impl clap::builder::TypedValueParser<Value = Level> {
+    clap::builder::PossibleValuesParser::new(Level::ALL.map(Level::name)).map(|s| {
+        *Level::ALL
+            .iter()
+            .find(|l| l.name() == s)
+            .expect("only listed names pass")
+    })
 }
 
 /// Whether `--users` came from the command line, at the top level or after the subcommand.
@@ -276,7 +302,7 @@ pub struct IssueArgs {
     pub key: KeyArgs,
 
     /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
-    #[arg(long, value_name = "ALG")]
+    #[arg(long, value_name = "ALG", value_parser = alg_value())]
     pub alg: Option<Alg>,
 
     /// Authenticate this user of the users file and issue their token
@@ -426,7 +452,7 @@ pub struct VerifyArgs {
     pub allow_http: bool,
 
     /// Allowed algorithm; repeat for several (default: every algorithm the key allows)
-    #[arg(long, value_name = "ALG", help_heading = "Keys")]
+    #[arg(long, value_name = "ALG", help_heading = "Keys", value_parser = alg_value())]
     pub alg: Vec<Alg>,
 
     /// Clock skew tolerated for exp, nbf and iat
@@ -463,7 +489,7 @@ pub struct VerifyArgs {
     pub jws: bool,
 
     /// Accept only access tokens (reject refresh tokens) or only refresh tokens
-    #[arg(long, value_enum, value_name = "USE")]
+    #[arg(long, value_name = "USE", value_parser = token_use_value())]
     pub token_use: Option<TokenUse>,
 
     /// Check that `sub` names an enabled user of the users file (implied by an explicit --users)
@@ -477,12 +503,6 @@ pub struct VerifyArgs {
     /// Shorthand for --output json
     #[arg(long, conflicts_with = "output")]
     pub json: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TokenUse {
-    Access,
-    Refresh,
 }
 
 #[derive(Debug, Args)]
@@ -633,7 +653,7 @@ pub enum KeyFormat {
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
     /// Algorithm the key is for
-    #[arg(long, value_name = "ALG")]
+    #[arg(long, value_name = "ALG", value_parser = alg_value())]
     pub alg: Alg,
 
     /// Output prefix: PREFIX.pem and PREFIX.pub.pem (or .jwk / .pub.jwk); for HS*, the secret file
@@ -677,7 +697,7 @@ pub struct JwksArgs {
     pub kid: Vec<String>,
 
     /// Algorithm to record for each key (default: what the key implies)
-    #[arg(long, value_name = "ALG")]
+    #[arg(long, value_name = "ALG", value_parser = alg_value())]
     pub alg: Option<Alg>,
 }
 
@@ -715,7 +735,7 @@ pub struct LintArgs {
     pub max_lifetime: std::time::Duration,
 
     /// Exit 6 when a finding at or above this severity exists
-    #[arg(long, value_enum, default_value_t = Level::High, value_name = "LEVEL")]
+    #[arg(long, default_value = "high", value_name = "LEVEL", value_parser = level_value())]
     pub fail_on: Level,
 
     /// Judge times as of this moment instead of now
@@ -733,7 +753,7 @@ pub struct ServeArgs {
     pub key: KeyArgs,
 
     /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
-    #[arg(long, value_name = "ALG")]
+    #[arg(long, value_name = "ALG", value_parser = alg_value())]
     pub alg: Option<Alg>,
 
     /// Address to listen on (port 0 picks a free port and prints the address)

@@ -1,40 +1,16 @@
 //! What `decode` (and `lint`) point out about a token without any key.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::alg::AlgError;
 use crate::claims::numeric_date;
 use crate::token::Token;
+use crate::warning::Warning;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Info,
-    Low,
-    Medium,
-    High,
-    Critical,
-}
+pub use crate::warning::Level;
 
-impl Level {
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Info => "info",
-            Level::Low => "low",
-            Level::Medium => "medium",
-            Level::High => "high",
-            Level::Critical => "critical",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    pub level: Level,
-    pub id: &'static str,
-    pub message: String,
-}
+/// What `decode` and `lint` find: a [`Warning`] with a level and a stable id.
+pub type Finding = Warning;
 
 /// Lifetime above which a token is worth a second look.
 pub const LONG_LIFETIME: i64 = 24 * 3600;
@@ -140,8 +116,8 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
                         "long-lifetime",
                         format!(
                             "lifetime is {}, over {}: a stolen token stays useful that long",
-                            crate::output::span_text((e - s).unsigned_abs()),
-                            crate::output::span_text(max_lifetime.unsigned_abs())
+                            crate::time_text::span_text((e - s).unsigned_abs()),
+                            crate::time_text::span_text(max_lifetime.unsigned_abs())
                         ),
                     );
                 }
@@ -151,8 +127,8 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
                     "long-lifetime",
                     format!(
                         "expires {}, more than {} from now",
-                        crate::output::relative(e - now),
-                        crate::output::span_text(max_lifetime.unsigned_abs())
+                        crate::time_text::relative(e - now),
+                        crate::time_text::span_text(max_lifetime.unsigned_abs())
                     ),
                 );
             }
@@ -160,7 +136,7 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
                 add(
                     Level::Info,
                     "expired",
-                    format!("expired {}", crate::output::relative(e - now)),
+                    format!("expired {}", crate::time_text::relative(e - now)),
                 );
             }
         }
@@ -173,7 +149,7 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
                 "iat-future",
                 format!(
                     "\"iat\" is {}: the issuer's clock is ahead, or the token was made for later",
-                    crate::output::relative(i - now)
+                    crate::time_text::relative(i - now)
                 ),
             );
         }
@@ -183,7 +159,7 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
             add(
                 Level::Info,
                 "not-yet-valid",
-                format!("not valid until {}", crate::output::relative(n - now)),
+                format!("not valid until {}", crate::time_text::relative(n - now)),
             );
         }
     }
@@ -219,13 +195,18 @@ fn odd_kid(kid: &str) -> bool {
         || kid.to_ascii_lowercase().contains("union")
 }
 
-/// Warns on stderr about claims that look sensitive, before they are signed into a token.
-pub fn warn_sensitive(claims: &serde_json::Map<String, Value>) {
+/// Claims that look sensitive, before they are signed into a token.
+pub fn sensitive_claims(claims: &serde_json::Map<String, Value>) -> Vec<Warning> {
     let mut names = Vec::new();
     collect_sensitive(claims, &mut names);
-    for name in names {
-        crate::output::warn(&format!(
-            "claim \"{name}\" looks sensitive: JWT payloads are only base64, anyone holding the token can read it"
-        ));
-    }
+    names
+        .into_iter()
+        .map(|name| {
+            Warning::new(
+                Level::Medium,
+                "sensitive-claim",
+                format!("claim \"{name}\" looks sensitive: JWT payloads are only base64, anyone holding the token can read it"),
+            )
+        })
+        .collect()
 }

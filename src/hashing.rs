@@ -12,7 +12,8 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::ExitCode;
-use crate::users::{User, Users};
+use crate::users::{Store, User, Users};
+use crate::warning::{Level, Warning, Warnings};
 
 /// OWASP's argon2id recommendation, which is also the argon2 crate's default.
 pub const DEFAULT_M_COST: u32 = 19456;
@@ -464,6 +465,35 @@ pub fn upgraded_hash(user: &User, password: &str) -> Result<Option<String>, Hash
         Ok(info) if info.outdated => hash_password(password, Cost::default()).map(Some),
         _ => Ok(None),
     }
+}
+
+/// Writes an upgraded hash over the outdated one, unless it changed on disk since it was read
+/// (a `passwd`, a concurrent login). A failure only costs the upgrade: the old hash still
+/// works. What happened comes back as a note (`Info`) or warnings.
+pub fn store_upgraded_hash(users: &Users, user: &User, new_hash: &str) -> Warnings {
+    let store = Store::new(&users.path, Some(users.format));
+    let stored = store.replace_password_hash(&user.name, &user.password_hash, new_hash);
+    let mut out = store.take_warnings();
+    match stored {
+        Ok(true) => out.push(Warning::new(
+            Level::Info,
+            "hash-upgraded",
+            format!(
+                "upgraded the password hash of \"{}\" to argon2id (upgrade_hashes = true)",
+                user.name
+            ),
+        )),
+        Ok(false) => {}
+        Err(e) => out.push(Warning::new(
+            Level::Low,
+            "hash-upgrade-failed",
+            format!(
+                "could not store the upgraded hash of \"{}\": {e}",
+                user.name
+            ),
+        )),
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,10 +4,15 @@ use serde_json::{json, Value};
 
 use crate::keys::{Jwk, Key, KeyError};
 use crate::remote::{Fetcher, Origin};
+use crate::warning::{Level, Warning, Warnings};
 
 /// Loads every usable key of a JWKS document. Keys jwtctl cannot use (other kty, encryption
 /// keys) are skipped; a set with none left is an error.
-pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
+pub fn from_document(
+    doc: &[u8],
+    source: &str,
+    warnings: &mut Warnings,
+) -> Result<Vec<Key>, KeyError> {
     let v: Value = crate::token::parse_strict(doc)
         .map_err(|e| KeyError::Jwk(format!("{source} is not JSON: {e}")))?;
     let keys = v
@@ -58,7 +63,11 @@ pub fn from_document(doc: &[u8], source: &str) -> Result<Vec<Key>, KeyError> {
         }
     }
     for s in &skipped {
-        crate::output::warn(&format!("{source}: skipped {s}"));
+        warnings.push(Warning::new(
+            Level::Low,
+            "jwks-key-skipped",
+            format!("{source}: skipped {s}"),
+        ));
     }
     if out.is_empty() {
         return Err(KeyError::Jwk(format!("{source} holds no usable key")));
@@ -78,14 +87,15 @@ pub fn load(
     location: &str,
     fetcher: &Fetcher,
     kid: Option<&str>,
+    warnings: &mut Warnings,
 ) -> crate::error::Result<Vec<Key>> {
     if location.starts_with("https://") || location.starts_with("http://") {
-        let (body, origin) = fetcher.jwks(location, false)?;
-        let keys = from_document(body.as_bytes(), location)?;
+        let (body, origin) = fetcher.jwks(location, false, warnings)?;
+        let keys = from_document(body.as_bytes(), location, warnings)?;
         let missing = kid.is_some_and(|k| !keys.iter().any(|key| key.kid.as_deref() == Some(k)));
         if missing && origin != Origin::Network {
-            let (body, _) = fetcher.jwks(location, true)?;
-            return Ok(from_document(body.as_bytes(), location)?);
+            let (body, _) = fetcher.jwks(location, true, warnings)?;
+            return Ok(from_document(body.as_bytes(), location, warnings)?);
         }
         return Ok(keys);
     }
@@ -94,7 +104,7 @@ pub fn load(
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(from_document(&bytes, location)?)
+    Ok(from_document(&bytes, location, warnings)?)
 }
 
 /// A JWKS document of public keys, each with `kid`, `alg` and `use: "sig"`.

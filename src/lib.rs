@@ -18,8 +18,10 @@ pub mod keys;
 pub mod output;
 pub mod remote;
 pub mod server;
+pub mod time_text;
 pub mod token;
 pub mod users;
+pub mod warning;
 
 /// Parses arguments, runs the command and returns the process exit code.
 pub fn main_exit_code() -> i32 {

@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Write};
 use anstyle::{AnsiColor, Style};
 
 use crate::cli::ColorChoice;
+pub use crate::time_text::{relative, span_text, utc};
+use crate::warning::{Level, Warning};
 
 /// Styles for one run. Colour is decided once (flag, `NO_COLOR`, is stderr/stdout a terminal)
 /// and printers only ask for a style.
@@ -73,6 +75,15 @@ pub fn warn(message: &str) {
     );
 }
 
+/// A warning the core returned, on stderr (an `Info` one as a note), unless --quiet.
+pub fn tell(w: &Warning) {
+    if w.level == Level::Info {
+        note(&w.message);
+    } else {
+        warn(&w.message);
+    }
+}
+
 /// `jwtctl: note: …` on stderr, unless --quiet.
 pub fn note(message: &str) {
     if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
@@ -110,57 +121,6 @@ fn needs_escape(c: char) -> bool {
         )
 }
 
-/// "in 29m", "3h 5m ago", "now": the two largest units, truncated.
-pub fn relative(delta_secs: i64) -> String {
-    if delta_secs == 0 {
-        return "now".into();
-    }
-    let span = span_text(delta_secs.unsigned_abs());
-    if delta_secs > 0 {
-        format!("in {span}")
-    } else {
-        format!("{span} ago")
-    }
-}
-
-/// A length of time in the two largest units: "29m", "1h 30m", "2d 4h", "45s".
-pub fn span_text(secs: u64) -> String {
-    const UNITS: [(u64, &str); 5] = [
-        (365 * 86400, "y"),
-        (86400, "d"),
-        (3600, "h"),
-        (60, "m"),
-        (1, "s"),
-    ];
-    let mut parts = Vec::new();
-    let mut rest = secs;
-    for (size, name) in UNITS {
-        if rest >= size {
-            parts.push(format!("{}{name}", rest / size));
-            rest %= size;
-        } else if !parts.is_empty() {
-            // Keep units adjacent: "1h 0m" reads oddly, "1h" is enough.
-            break;
-        }
-        if parts.len() == 2 {
-            break;
-        }
-    }
-    if parts.is_empty() {
-        "0s".into()
-    } else {
-        parts.join(" ")
-    }
-}
-
-/// A Unix time as UTC text, e.g. `2026-11-28 01:23:45 UTC`.
-pub fn utc(secs: i64) -> String {
-    match jiff::Timestamp::from_second(secs) {
-        Ok(t) => t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-        Err(_) => format!("{secs} (out of range)"),
-    }
-}
-
 /// Pretty JSON for people; keys keep the token's own order.
 pub fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
@@ -169,15 +129,6 @@ pub fn pretty(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_times_read_naturally() {
-        assert_eq!(relative(29 * 60 + 5), "in 29m 5s");
-        assert_eq!(relative(-3 * 3600 - 60), "3h 1m ago");
-        assert_eq!(relative(-3 * 3600), "3h ago");
-        assert_eq!(relative(90000), "in 1d 1h");
-        assert_eq!(relative(0), "now");
-    }
 
     #[test]
     fn sanitize_escapes_terminal_tricks() {

@@ -9,6 +9,7 @@ use aws_lc_rs::digest;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Failure;
+use crate::warning::{Level, Warning, Warnings};
 
 /// A key set is a few KiB; anything much larger is not a key set.
 const MAX_BODY: u64 = 1024 * 1024;
@@ -144,7 +145,12 @@ impl Fetcher {
 
     /// The key set at `url`: from a fresh cache entry, else the network, else a stale entry.
     /// `force` skips a fresh cache entry (a token named a kid the cached set lacks).
-    pub fn jwks(&self, url: &str, force: bool) -> Result<(String, Origin), Failure> {
+    pub fn jwks(
+        &self,
+        url: &str,
+        force: bool,
+        warnings: &mut Warnings,
+    ) -> Result<(String, Origin), Failure> {
         self.check_scheme(url)?;
         let cached = self.read_cache(url);
         if let Some(c) = &cached {
@@ -162,9 +168,15 @@ impl Fetcher {
             }
             Err(e) => match cached {
                 Some(c) => {
-                    crate::output::warn(&format!(
-                        "{e}; using the copy cached {}",
-                        crate::output::relative(c.fetched_at - jiff::Timestamp::now().as_second())
+                    warnings.push(Warning::new(
+                        Level::Low,
+                        "jwks-stale-cache",
+                        format!(
+                            "{e}; using the copy cached {}",
+                            crate::time_text::relative(
+                                c.fetched_at - jiff::Timestamp::now().as_second()
+                            )
+                        ),
                     ));
                     Ok((c.body, Origin::StaleCache))
                 }

@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = jwk.thumbprint();
     }
-    let _ = jwtctl::jwks::from_document(data, "fuzz");
+    let _ = jwtctl::jwks::from_document(data, "fuzz", &mut Vec::new());
 });

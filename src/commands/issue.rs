@@ -20,7 +20,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         )?),
         None => None,
     };
-    let key = crate::commands::key_source(&args.key).load()?;
+    let key = crate::commands::load_key(&args.key)?;
     let alg = args.alg.unwrap_or_else(|| key.default_alg());
     let signer = key.signer(alg, args.allow_weak_secret)?;
     if args.allow_weak_secret {
@@ -114,7 +114,9 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         }
         header.insert(k, v);
     }
-    crate::diagnostics::warn_sensitive(&claims.map);
+    for w in crate::diagnostics::sensitive_claims(&claims.map) {
+        crate::output::tell(&w);
+    }
 
     let token = sign(&signer, &header, &claims.map)?;
     let refresh = if args.refresh {

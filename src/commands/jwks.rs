@@ -17,7 +17,7 @@ pub fn run(_ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
     }
     let mut entries = Vec::new();
     for (i, path) in args.keys.iter().enumerate() {
-        let key = load_key_file(path)?;
+        let key = crate::commands::told(|w| load_key_file(path, w))?;
         let public = key.public().ok_or_else(|| {
             Failure::usage(format!(
                 "{} is an HMAC secret; a JWKS publishes public keys only",
@@ -53,7 +53,7 @@ fn describe(m: &Material) -> String {
 }
 
 pub fn thumbprint(_ctx: &Ctx, args: JwkThumbprintArgs) -> crate::error::Result<()> {
-    let key = load_key_file(&args.key)?;
+    let key = crate::commands::told(|w| load_key_file(&args.key, w))?;
     let jwk = match key.public() {
         Some(p) => p.to_jwk(),
         None => {

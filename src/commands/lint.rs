@@ -143,7 +143,7 @@ fn load_optional_key(args: &LintArgs) -> crate::error::Result<Option<Key>> {
     if !given {
         return Ok(None);
     }
-    Ok(Some(crate::commands::key_source(k).load()?))
+    Ok(Some(crate::commands::load_key(k)?))
 }
 
 fn read_wordlist(path: &std::path::Path) -> crate::error::Result<Vec<Vec<u8>>> {

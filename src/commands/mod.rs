@@ -2,7 +2,8 @@
 
 use crate::cli::{Cli, Command, JwkCommand, KeyArgs};
 use crate::context::Ctx;
-use crate::keys::KeySource;
+use crate::keys::{Key, KeySource};
+use crate::warning::Warnings;
 
 pub mod batch;
 pub mod completions;
@@ -49,6 +50,33 @@ pub fn key_source(args: &KeyArgs) -> KeySource {
         secret_env: args.secret_env.clone(),
         base64: args.secret_base64,
     }
+}
+
+/// Runs a core call that collects warnings, and tells them on stderr as it returns.
+pub fn told<T>(f: impl FnOnce(&mut Warnings) -> T) -> T {
+    let mut warnings = Warnings::new();
+    let out = f(&mut warnings);
+    for w in &warnings {
+        crate::output::tell(w);
+    }
+    out
+}
+
+/// [`told`], keeping the warnings in `kept` too, for JSON output.
+pub fn told_and_kept<T>(kept: &mut Warnings, f: impl FnOnce(&mut Warnings) -> T) -> T {
+    let mut warnings = Warnings::new();
+    let out = told(|w| {
+        let out = f(w);
+        warnings.extend(w.iter().cloned());
+        out
+    });
+    kept.extend(warnings);
+    out
+}
+
+/// Loads the key the key flags name, telling the warnings it brings.
+pub fn load_key(args: &KeyArgs) -> crate::error::Result<Key> {
+    Ok(told(|w| key_source(args).load(w))?)
 }
 
 /// Writes a line to stdout; a closed pipe surfaces as an io error that main treats as success.

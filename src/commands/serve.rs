@@ -23,7 +23,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
     }
     let keys = match &args.jwks {
         Some(path) => load_signing_set(path)?,
-        None => vec![crate::commands::key_source(&args.key).load()?],
+        None => vec![crate::commands::load_key(&args.key)?],
     };
     if args.allow_weak_secret {
         crate::output::warn("--allow-weak-secret: tokens may be signed with a guessable secret");
@@ -126,7 +126,9 @@ fn load_signing_set(path: &Path) -> crate::error::Result<Vec<Key>> {
         path: path.to_path_buf(),
         source,
     })?;
-    crate::keys::warn_if_exposed(path, "key set");
+    if let Some(w) = crate::keys::exposure(path, "key set") {
+        crate::output::tell(&w);
+    }
     let name = path.display().to_string();
     let doc = crate::token::parse_strict(&bytes)
         .map_err(|e| KeyError::Jwk(format!("{name} is not JSON: {e}")))?;

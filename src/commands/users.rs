@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
         UsersCommand::Add(a) => add(ctx, a),
         UsersCommand::Passwd(a) => passwd(ctx, a),
         UsersCommand::Remove(a) => {
-            store(ctx).remove(&a.name)?;
+            edit(ctx, |s| s.remove(&a.name))?;
             note(&format!(
                 "removed user \"{}\" from {}",
                 a.name,
@@ -38,8 +38,14 @@ pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
     }
 }
 
-fn store(ctx: &Ctx) -> Store {
-    Store::new(&ctx.users, ctx.users_format)
+/// One locked edit of the users file, the warnings it brought told on stderr.
+fn edit<T>(ctx: &Ctx, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let store = Store::new(&ctx.users, ctx.users_format);
+    let out = f(&store);
+    for w in store.take_warnings() {
+        crate::output::tell(&w);
+    }
+    out
 }
 
 fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
@@ -66,7 +72,7 @@ fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
         true,
     )?;
     user.password_hash = hashing::hash_password(&password, Cost::default())?;
-    store(ctx).add(&user)?;
+    edit(ctx, |s| s.add(&user))?;
     note(&format!(
         "added user \"{}\" to {}",
         a.name,
@@ -99,7 +105,7 @@ fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
 }
 
 fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
-    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let users = ctx.load_users()?;
     if users.get(&a.name).is_none() {
         return Err(unknown(ctx, &a.name).into());
     }
@@ -109,7 +115,7 @@ fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
         true,
     )?;
     let hash = hashing::hash_password(&password, Cost::default())?;
-    store(ctx).set_password_hash(&a.name, &hash)?;
+    edit(ctx, |s| s.set_password_hash(&a.name, &hash))?;
     note(&format!("set a new password for \"{}\" (argon2id)", a.name));
     Ok(())
 }
@@ -122,7 +128,7 @@ fn unknown(ctx: &Ctx, name: &str) -> StoreError {
 }
 
 fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> crate::error::Result<()> {
-    let changed = store(ctx).set_disabled(name, disabled)?;
+    let changed = edit(ctx, |s| s.set_disabled(name, disabled))?;
     let state = if disabled { "disabled" } else { "enabled" };
     if changed {
         note(&format!("user \"{name}\" is now {state}"));
@@ -168,7 +174,7 @@ fn hash_summary(u: &User) -> String {
 }
 
 fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
-    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let users = ctx.load_users()?;
     warn_unusable_hashes(&users);
     if a.output == ReportOutput::Json {
         let all: Vec<Value> = users.users.iter().map(user_json).collect();
@@ -213,7 +219,7 @@ fn warn_unusable_hashes(users: &Users) {
 }
 
 fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
-    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let users = ctx.load_users()?;
     let user = users.get(&a.name).ok_or_else(|| unknown(ctx, &a.name))?;
     if a.output == ReportOutput::Json {
         return crate::commands::print(&user_json(user).to_string());
@@ -275,7 +281,7 @@ fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
 }
 
 fn check(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
-    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let users = ctx.load_users()?;
     let password = input::password(
         a.password_stdin,
         &format!("Password for {}: ", a.name),
@@ -300,7 +306,7 @@ pub fn authenticate(
     password_stdin: bool,
     no_auth: bool,
 ) -> crate::error::Result<User> {
-    let users = Users::load(&ctx.users, ctx.users_format)?;
+    let users = ctx.load_users()?;
     if no_auth {
         // The operator holds the signing key and the file, so plain answers are safe here.
         let user = users.get(name).ok_or_else(|| {
@@ -348,30 +354,14 @@ fn upgrade_hash(users: &Users, user: &User, password: &str) {
             return;
         }
     };
-    let format = Some(match users.format {
-        crate::users::Format::Toml => crate::cli::UsersFormat::Toml,
-        crate::users::Format::Json => crate::cli::UsersFormat::Json,
-    });
-    match Store::new(&users.path, format).replace_password_hash(
-        &user.name,
-        &user.password_hash,
-        &new,
-    ) {
-        Ok(true) => note(&format!(
-            "upgraded the password hash of \"{}\" to argon2id (upgrade_hashes = true)",
-            user.name
-        )),
-        Ok(false) => {}
-        Err(e) => warn(&format!(
-            "could not store the upgraded hash of \"{}\": {e}",
-            user.name
-        )),
+    for w in hashing::store_upgraded_hash(users, user, &new) {
+        crate::output::tell(&w);
     }
 }
 
 fn import(ctx: &Ctx, a: UsersImportArgs) -> crate::error::Result<()> {
     let users = read_fastapi_users(&a.file)?;
-    let summary = store(ctx).import(&users, a.replace)?;
+    let summary = edit(ctx, |s| s.import(&users, a.replace))?;
     let bcrypt = users
         .iter()
         .filter(|u| hashing::inspect(&u.password_hash).is_ok_and(|i| i.outdated))

@@ -13,6 +13,7 @@ use crate::error::{ExitCode, Verdict};
 use crate::input::{self, LineProblem, Tokens};
 use crate::output::blocks;
 use crate::token::{normalize, Token, TokenError};
+use crate::warning::Warnings;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     let json_out = args.json || args.output == ReportOutput::Json;
@@ -27,7 +28,10 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         Tokens::One(text) => Some(Token::parse(normalize(text))?),
         Tokens::Many(_) => None,
     };
-    let keys = load_keys(&args, single.as_ref().and_then(Token::kid))?;
+    // What loading found to warn about goes to stderr now and into each JSON report.
+    let mut loaded = Warnings::new();
+    let kid = single.as_ref().and_then(Token::kid);
+    let keys = crate::commands::told_and_kept(&mut loaded, |w| load_keys(&args, kid, w))?;
     let policy = Policy {
         algs: if args.alg.is_empty() {
             Vec::new()
@@ -41,14 +45,13 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         sub: args.sub.clone(),
         require: args.require.clone(),
         scopes: crate::claims::split_scopes(&args.scope),
-        token_use: args.token_use.map(|u| match u {
-            crate::cli::TokenUse::Access => TokenUse::Access,
-            crate::cli::TokenUse::Refresh => TokenUse::Refresh,
-        }),
+        token_use: args.token_use,
         jws_only: args.jws,
     };
     let users = if args.check_user || ctx.users_explicit {
-        Some(crate::users::Users::load(&ctx.users, ctx.users_format)?)
+        Some(crate::commands::told_and_kept(&mut loaded, |w| {
+            ctx.read_users(w)
+        })?)
     } else {
         None
     };
@@ -58,13 +61,15 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         policy,
         users,
         now,
+        loaded: loaded.into_iter().map(|w| w.message).collect(),
     };
 
     match (tokens, single) {
         (_, Some(token)) => {
-            let report = job.check(&token);
+            let mut report = job.check(&token);
             let code = report.exit_code();
             if json_out {
+                job.add_loaded(&mut report);
                 crate::commands::print(
                     &report_json(&token, &report, now.as_second(), None).to_string(),
                 )?;
@@ -91,6 +96,8 @@ struct Job {
     policy: Policy,
     users: Option<crate::users::Users>,
     now: jiff::Timestamp,
+    /// Warnings from loading keys and users, ahead of each report's own in JSON output.
+    loaded: Vec<String>,
 }
 
 impl Job {
@@ -112,6 +119,12 @@ impl Job {
         report
     }
 
+    fn add_loaded(&self, report: &mut Report) {
+        if !self.loaded.is_empty() {
+            report.warnings.splice(0..0, self.loaded.iter().cloned());
+        }
+    }
+
     /// One batch line: its JSON line appended to `out`, and its outcome.
     fn write_line(
         &self,
@@ -121,7 +134,8 @@ impl Job {
     ) -> ExitCode {
         let code = match text.map(|t| Token::parse(normalize(t))) {
             Ok(Ok(token)) => {
-                let report = self.check(&token);
+                let mut report = self.check(&token);
+                self.add_loaded(&mut report);
                 let code = report.exit_code();
                 write_report_line(out, &token, &report, number);
                 code
@@ -148,7 +162,11 @@ fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
     serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }
 
-fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> crate::error::Result<KeySet> {
+fn load_keys(
+    args: &VerifyArgs,
+    kid: Option<&str>,
+    warnings: &mut Warnings,
+) -> crate::error::Result<KeySet> {
     let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
     let location = match (&args.jwks, &args.oidc) {
         (Some(j), _) => Some(j.clone()),
@@ -156,9 +174,11 @@ fn load_keys(args: &VerifyArgs, kid: Option<&str>) -> crate::error::Result<KeySe
         (None, None) => None,
     };
     if let Some(location) = location {
-        return Ok(KeySet::jwks(crate::jwks::load(&location, &fetcher, kid)?));
+        return Ok(KeySet::jwks(crate::jwks::load(
+            &location, &fetcher, kid, warnings,
+        )?));
     }
-    let key = crate::commands::key_source(&args.key).load()?;
+    let key = crate::commands::key_source(&args.key).load(warnings)?;
     Ok(KeySet::single(key))
 }
 

@@ -7,11 +7,12 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 use super::{material_from_der, Jwk, Key, KeyError, Material, Secret, SecretArg, Usage};
+use crate::warning::{Level, Warning, Warnings};
 
 /// Largest key file read. Keys are a few KiB; a JWKS with hundreds of keys still fits.
 pub(super) const MAX_KEY_FILE: u64 = 4 * 1024 * 1024;
 /// Reads a key file: PEM, DER or JWK, detected from the content.
-pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
+pub fn load_key_file(path: &Path, warnings: &mut Warnings) -> Result<Key, KeyError> {
     let bytes = read_limited(path)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(KeyError::EmptyFile {
@@ -36,7 +37,7 @@ pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
         let mut key = jwk.to_key()?;
         key.source = source;
         if jwk.is_private() {
-            warn_if_exposed(path, "private key");
+            warnings.extend(exposure(path, "private key"));
         }
         return Ok(key);
     }
@@ -62,7 +63,7 @@ pub fn load_key_file(path: &Path) -> Result<Key, KeyError> {
         unrecognized(": no RSA (2048+ bits), EC P-256/384/521 or Ed25519 key in it")
     })?;
     if matches!(material, Material::Private(_)) {
-        warn_if_exposed(path, "private key");
+        warnings.extend(exposure(path, "private key"));
     }
     Ok(Key {
         material,
@@ -80,23 +81,28 @@ pub fn pem_lf(block: &pem::Pem) -> String {
     )
 }
 
-/// Warns when a file holding a secret can be read by other users: the same check ssh makes
-/// for its keys, as a warning because the key may legitimately live on a shared mount.
-pub fn warn_if_exposed(path: &Path, what: &str) {
+/// A warning when a file holding a secret can be read by other users: the same check ssh
+/// makes for its keys, a warning because the key may legitimately live on a shared mount.
+pub fn exposure(path: &Path, what: &str) -> Option<Warning> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(path) {
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                crate::output::warn(&format!(
+        let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Some(Warning::new(
+                Level::Medium,
+                "key-file-mode",
+                format!(
                     "{} holds a {what} but is readable by others (mode {mode:o}); run: chmod 600 {}",
                     path.display(),
                     path.display()
-                ));
-            }
+                ),
+            ));
         }
     }
+    #[cfg(not(unix))]
+    let _ = (path, what);
+    None
 }
 
 pub(super) fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
@@ -147,12 +153,12 @@ pub struct KeySource {
 
 impl KeySource {
     /// Loads the key: `--key`, else `--secret-file`, else `--secret`, else the environment.
-    pub fn load(&self) -> Result<Key, KeyError> {
+    pub fn load(&self, warnings: &mut Warnings) -> Result<Key, KeyError> {
         if let Some(path) = &self.key_file {
-            return load_key_file(path);
+            return load_key_file(path, warnings);
         }
         let (bytes, source) = if let Some(path) = &self.secret_file {
-            warn_if_exposed(path, "secret");
+            warnings.extend(exposure(path, "secret"));
             let mut b = read_limited(path)?;
             // Files made with `echo` end in a newline that is not part of the secret.
             if b.ends_with(b"\n") {

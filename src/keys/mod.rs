@@ -17,7 +17,7 @@ mod thumbprint;
 
 pub use error::KeyError;
 pub use jwk::Jwk;
-pub use load::{load_key_file, pem_lf, warn_if_exposed, KeySource};
+pub use load::{exposure, load_key_file, pem_lf, KeySource};
 pub use material::{material_from_der, Key, Material, PrivateKey, PublicKey, Usage};
 pub use secret::{Secret, SecretArg};
 pub use sign::{Signer, Verifier};

@@ -11,8 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 
-use crate::cli::UsersFormat;
-use crate::users::{User, Users};
+use crate::users::{Format, User, Users};
 
 /// One version of the users file, indexed by name: `/me` looks a user up on every request.
 pub struct Snapshot {
@@ -55,9 +54,18 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Reads the users file, telling on stderr what is worth a warning.
+fn read(path: &Path, format: Option<Format>) -> Result<Users, crate::users::StoreError> {
+    let users = Users::read(path, format)?;
+    if let Some(w) = users.permission_warning() {
+        crate::output::tell(&w);
+    }
+    Ok(users)
+}
+
 pub struct LiveUsers {
     path: PathBuf,
-    format: Option<UsersFormat>,
+    format: Option<Format>,
     current: RwLock<(Option<Stamp>, Arc<Snapshot>)>,
     /// Held while reloading, so a burst of requests after an edit parses the file once.
     reloading: Mutex<()>,
@@ -65,9 +73,9 @@ pub struct LiveUsers {
 
 impl LiveUsers {
     /// Loads the file once; a server without a readable users file refuses to start.
-    pub fn open(path: &Path, format: Option<UsersFormat>) -> crate::error::Result<LiveUsers> {
+    pub fn open(path: &Path, format: Option<Format>) -> crate::error::Result<LiveUsers> {
         let before = stamp(path);
-        let users = Users::load(path, format)?;
+        let users = read(path, format)?;
         Ok(LiveUsers {
             path: path.to_path_buf(),
             format,
@@ -98,7 +106,7 @@ impl LiveUsers {
             // A file that vanished (removed, or between unlink and rename) keeps the last users:
             // taking everyone's access away because of a moment of absence would be worse.
             None => Err("it is missing".to_string()),
-            Some(_) => Users::load(&self.path, self.format).map_err(|e| format!("{e:#}")),
+            Some(_) => read(&self.path, self.format).map_err(|e| e.to_string()),
         };
         let mut cur = self.current.write().expect("users lock");
         cur.0 = now;

@@ -172,7 +172,7 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         (Ok(user), upgrade) => {
             app.limiter.succeeded(&name);
             if let Some(new_hash) = upgrade {
-                store_upgraded_hash(&users.users, &user, new_hash).await;
+                store_upgraded_hash(users.clone(), &user, new_hash).await;
             }
             user
         }
@@ -293,28 +293,19 @@ fn respond_with_tokens(
 /// Writes an argon2 hash with current parameters over an outdated one, when the users file
 /// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade: the old hash
 /// still works. The next request sees the rewritten file and reloads it.
-async fn store_upgraded_hash(users: &crate::users::Users, user: &User, new_hash: String) {
-    let format = Some(match users.format {
-        crate::users::Format::Toml => crate::cli::UsersFormat::Toml,
-        crate::users::Format::Json => crate::cli::UsersFormat::Json,
-    });
-    let store = crate::users::Store::new(users.path.clone(), format);
-    let (name, old) = (user.name.clone(), user.password_hash.clone());
-    let r =
-        tokio::task::spawn_blocking(move || store.replace_password_hash(&name, &old, &new_hash))
-            .await
-            .expect("storing a hash does not panic");
-    match r {
-        Ok(true) => crate::output::note(&format!(
-            "upgraded the password hash of \"{}\" to argon2id (upgrade_hashes = true)",
-            user.name
-        )),
-        // Changed on disk since it was read (a passwd, a concurrent login): leave it.
-        Ok(false) => {}
-        Err(e) => crate::output::warn(&format!(
-            "could not store the upgraded hash of \"{}\": {e}",
-            user.name
-        )),
+async fn store_upgraded_hash(
+    snapshot: std::sync::Arc<crate::server::live_users::Snapshot>,
+    user: &User,
+    new_hash: String,
+) {
+    let user = user.clone();
+    let told = tokio::task::spawn_blocking(move || {
+        crate::hashing::store_upgraded_hash(&snapshot.users, &user, &new_hash)
+    })
+    .await
+    .expect("storing a hash does not panic");
+    for w in &told {
+        crate::output::tell(w);
     }
 }
 

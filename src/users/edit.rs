@@ -1,5 +1,6 @@
 //! Locked read-modify-write edits of a users file.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -9,13 +10,15 @@ use super::model::{mode, permission_warning};
 use super::parse::{parse, read_root, read_text, toml_table_to_json, Doc};
 use super::write::{lock, remove_stale_temps, resolve_links, write_atomic};
 use super::{check_name, Format, StoreError, User, Users};
-use crate::cli::UsersFormat;
+use crate::warning::Warnings;
 
 /// Edits a users file: each method is one locked read-modify-write.
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
-    format: Option<UsersFormat>,
+    format: Option<Format>,
+    /// What the edits found to warn about, for the caller to take and tell.
+    warnings: RefCell<Warnings>,
 }
 
 /// What an import did.
@@ -26,11 +29,17 @@ pub struct ImportSummary {
 }
 
 impl Store {
-    pub fn new(path: impl Into<PathBuf>, format: Option<UsersFormat>) -> Store {
+    pub fn new(path: impl Into<PathBuf>, format: Option<Format>) -> Store {
         Store {
             path: path.into(),
             format,
+            warnings: RefCell::default(),
         }
+    }
+
+    /// The warnings the edits so far found (a users file others can read or write).
+    pub fn take_warnings(&self) -> Warnings {
+        self.warnings.take()
     }
 
     pub fn path(&self) -> &Path {
@@ -183,7 +192,7 @@ impl Store {
             .and_then(mode)
             .and_then(|m| permission_warning(&self.path, m))
         {
-            crate::output::warn(&w);
+            self.warnings.borrow_mut().push(w);
         }
         Ok(out)
     }

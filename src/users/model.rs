@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::parse::{parse, read_text, utf8_text};
 use super::StoreError;
-use crate::cli::UsersFormat;
+use crate::warning::{Level, Warning};
 
 /// Longest user name, in bytes.
 pub const MAX_NAME_LEN: usize = 256;
@@ -28,12 +28,9 @@ impl Format {
 
     /// The `--users-format` flag, else the extension, else the content (`{` starts JSON),
     /// else TOML.
-    pub fn detect(path: &Path, flag: Option<UsersFormat>, text: Option<&str>) -> Format {
+    pub fn detect(path: &Path, flag: Option<Format>, text: Option<&str>) -> Format {
         if let Some(f) = flag {
-            return match f {
-                UsersFormat::Toml => Format::Toml,
-                UsersFormat::Json => Format::Json,
-            };
+            return f;
         }
         match path.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
@@ -108,7 +105,7 @@ pub struct Users {
 
 impl Users {
     /// Reads and validates the file; prints nothing. A missing file is an error.
-    pub fn read(path: &Path, format: Option<UsersFormat>) -> Result<Users, StoreError> {
+    pub fn read(path: &Path, format: Option<Format>) -> Result<Users, StoreError> {
         let (text, meta) = match read_text(path)? {
             Some(x) => x,
             None => {
@@ -142,21 +139,12 @@ impl Users {
         })
     }
 
-    /// [`Users::read`], then a warning on stderr when the file is readable by other users.
-    pub fn load(path: &Path, format: Option<UsersFormat>) -> Result<Users, StoreError> {
-        let users = Users::read(path, format)?;
-        if let Some(w) = users.permission_warning() {
-            crate::output::warn(&w);
-        }
-        Ok(users)
-    }
-
     pub fn get(&self, name: &str) -> Option<&User> {
         self.users.iter().find(|u| u.name == name)
     }
 
     /// Password hashes are offline-crackable; group or world read access deserves a word.
-    pub fn permission_warning(&self) -> Option<String> {
+    pub fn permission_warning(&self) -> Option<Warning> {
         permission_warning(&self.path, self.mode?)
     }
 
@@ -175,19 +163,20 @@ impl Users {
     }
 }
 
-pub(super) fn permission_warning(path: &Path, mode: u32) -> Option<String> {
+pub(super) fn permission_warning(path: &Path, mode: u32) -> Option<Warning> {
     let (path, bits) = (path.display(), mode & 0o777);
-    if mode & 0o044 != 0 {
-        Some(format!(
+    let message = if mode & 0o044 != 0 {
+        format!(
             "{path} is readable by other users (mode {bits:o}) and holds password hashes; run chmod 600 {path}"
-        ))
+        )
     } else if mode & 0o022 != 0 {
-        Some(format!(
+        format!(
             "{path} is writable by other users (mode {bits:o}), who could add users or set passwords; run chmod 600 {path}"
-        ))
+        )
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Warning::new(Level::Medium, "users-file-mode", message))
 }
 
 #[cfg(unix)]

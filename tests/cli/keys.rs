@@ -327,6 +327,43 @@ fn world_readable_private_key_is_warned_about() {
 }
 
 #[test]
+fn warnings_from_loading_keys_and_users_reach_the_json_report_too() {
+    let dir = tempdir();
+    let k = keygen(dir.path(), "k", "EdDSA", &[]);
+    let private = path_with(&k, ".pem");
+    let token = sign(&private, &[]);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let users = dir.path().join("users.toml");
+    std::fs::write(&users, "[users.svc]\npassword_hash = \"\"\n").unwrap();
+    std::fs::set_permissions(&users, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = jwtctl()
+        .args(["verify", "--json", "--key"])
+        .arg(&private)
+        .arg("--users")
+        .arg(&users)
+        .arg(&token)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("holds a private key but is readable by others (mode 644)"));
+    assert!(warnings[1].contains("is readable by other users (mode 644) and holds password hashes"));
+    // People still read them on stderr, once each.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for w in warnings {
+        assert_eq!(stderr.matches(w).count(), 1, "{stderr}");
+    }
+}
+
+#[test]
 fn sec1_and_pkcs1_pem_keys_are_read() {
     // SEC1 "EC PRIVATE KEY" and PKCS#1 "RSA PRIVATE KEY" as OpenSSL writes them.
     let dir = tempdir();
