@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (jwtctl.1 and one per subcommand) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -457,6 +458,20 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jwtctl;ui' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Loopback address to listen on (port 0 picks a free port)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
+            [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the page in the default browser ($BROWSER, else the desktop''s opener)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jwtctl;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
@@ -493,6 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (jwtctl.1 and one per subcommand) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -566,6 +582,9 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             break
         }
         'jwtctl;help;serve' {
+            break
+        }
+        'jwtctl;help;ui' {
             break
         }
         'jwtctl;help;completions' {

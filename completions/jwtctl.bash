@@ -49,6 +49,9 @@ _jwtctl() {
             jwtctl,serve)
                 cmd="jwtctl__subcmd__serve"
                 ;;
+            jwtctl,ui)
+                cmd="jwtctl__subcmd__ui"
+                ;;
             jwtctl,users)
                 cmd="jwtctl__subcmd__users"
                 ;;
@@ -87,6 +90,9 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__help,serve)
                 cmd="jwtctl__subcmd__help__subcmd__serve"
+                ;;
+            jwtctl__subcmd__help,ui)
+                cmd="jwtctl__subcmd__help__subcmd__ui"
                 ;;
             jwtctl__subcmd__help,users)
                 cmd="jwtctl__subcmd__help__subcmd__users"
@@ -203,7 +209,7 @@ _jwtctl() {
 
     case "${cmd}" in
         jwtctl)
-            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk lint serve completions man help"
+            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,7 +400,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__help)
-            opts="issue decode verify hash users keygen jwks jwk lint serve completions man help"
+            opts="issue decode verify hash users keygen jwks jwk lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +568,20 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1351,6 +1371,47 @@ _jwtctl() {
                     return 0
                     ;;
                 --max-failed-logins)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__ui)
+            opts="-q -h -V --listen --open --color --quiet --users --users-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

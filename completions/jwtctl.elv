@@ -37,6 +37,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand jwk 'JWK utilities'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
+            cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -419,6 +420,19 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jwtctl;ui'= {
+            cand --listen 'Loopback address to listen on (port 0 picks a free port)'
+            cand --color 'When to use colors'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --open 'Open the page in the default browser ($BROWSER, else the desktop''s opener)'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jwtctl;completions'= {
             cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
@@ -453,6 +467,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand jwk 'JWK utilities'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
+            cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -506,6 +521,8 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;help;lint'= {
         }
         &'jwtctl;help;serve'= {
+        }
+        &'jwtctl;help;ui'= {
         }
         &'jwtctl;help;completions'= {
         }

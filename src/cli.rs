@@ -197,6 +197,11 @@ pub enum Command {
     #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
 
+    /// Open a local token debugger page in the browser: decode, lint and verify without
+    /// sending a token anywhere
+    #[command(after_help = UI_EXAMPLES)]
+    Ui(UiArgs),
+
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -250,6 +255,15 @@ Examples:
   JWTCTL_SECRET=$(jwtctl keygen --alg HS256) jwtctl serve --users examples/users.toml
   jwtctl serve --alg RS256 --key rsa.pem --listen 127.0.0.1:0
   curl -s -d 'grant_type=password&username=alice&password=secret' localhost:8000/token";
+
+const UI_EXAMPLES: &str = "\
+Examples:
+  jwtctl ui --open
+  jwtctl ui --listen 127.0.0.1:8080
+  jwtctl serve --users users.toml    # the same page at http://127.0.0.1:8000/ui/
+
+The page only talks to this process, which listens on loopback; tokens and keys pasted
+into it never leave the machine and are never logged or stored.";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -788,6 +802,17 @@ pub struct ServeArgs {
     /// Failed logins in a row after which a username is locked out (1 s, doubling per failure)
     #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_failed_logins: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct UiArgs {
+    /// Loopback address to listen on (port 0 picks a free port)
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
+    pub listen: String,
+
+    /// Open the page in the default browser ($BROWSER, else the desktop's opener)
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

@@ -36,6 +36,20 @@ impl ExitCode {
         }
     }
 
+    /// What the code means, as the exit-code table of `verify --help` and README words it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Ok => "success / token valid",
+            ExitCode::Runtime => "runtime error (I/O, unreadable key or users file)",
+            ExitCode::Usage => "usage error",
+            ExitCode::Malformed => "malformed token (or a JWS that is not a JWT, without --jws)",
+            ExitCode::Signature => "signature, key or algorithm mismatch",
+            ExitCode::Expired => "expired or not yet valid",
+            ExitCode::Claims => "claim check failed (iss, aud, sub, scope, required claim, user)",
+            ExitCode::Auth => "authentication failed (unknown user, wrong password, disabled)",
+        }
+    }
+
     /// The more fundamental of two outcomes (batch mode's "worst result").
     pub fn worst(self, other: ExitCode) -> ExitCode {
         if other.rank() > self.rank() {

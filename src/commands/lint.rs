@@ -44,19 +44,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         Some(p) => Some(read_wordlist(p)?),
         None => None,
     };
-    let lint = |token: &Token| -> Vec<Finding> {
-        let mut f = findings(token, now, max_life);
-        if let Ok(alg) = token.alg {
-            if alg.family() == Family::Hmac {
-                f.extend(guess_secret(token, alg, words.as_deref()));
-            }
-            if let Some(k) = &key {
-                f.extend(key_findings(token, alg, k));
-            }
-        }
-        f.sort_by_key(|x| std::cmp::Reverse(x.level));
-        f
-    };
+    let lint = |token: &Token| lint_token(token, now, max_life, key.as_ref(), words.as_deref());
     let json_out = args.output == ReportOutput::Json;
     let mut worst = ExitCode::Ok;
     match input::tokens(
@@ -107,6 +95,28 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         return Err(Verdict(worst).into());
     }
     Ok(())
+}
+
+/// Every finding for one token, most severe first: what `decode` points out, the known-secret
+/// guesses for HMAC tokens, and the strength and fit of the key when one is given.
+pub fn lint_token(
+    token: &Token,
+    now: i64,
+    max_life: i64,
+    key: Option<&Key>,
+    words: Option<&[Vec<u8>]>,
+) -> Vec<Finding> {
+    let mut f = findings(token, now, max_life);
+    if let Ok(alg) = token.alg {
+        if alg.family() == Family::Hmac {
+            f.extend(guess_secret(token, alg, words));
+        }
+        if let Some(k) = key {
+            f.extend(key_findings(token, alg, k));
+        }
+    }
+    f.sort_by_key(|x| std::cmp::Reverse(x.level));
+    f
 }
 
 fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {

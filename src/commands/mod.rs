@@ -15,6 +15,7 @@ pub mod keygen;
 pub mod lint;
 pub mod man;
 pub mod serve;
+pub mod ui;
 pub mod users;
 pub mod verify;
 
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
         Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(&ctx, a),
         Command::Lint(a) => lint::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Ui(a) => ui::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }

@@ -88,7 +88,10 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
             .map_err(|e| Failure::runtime(format!("cannot handle signals: {e}")))?;
         // The one line on stdout, for scripts that asked for port 0.
         crate::commands::print(&format!("listening on http://{local}"))?;
-        server::serve(listener, server::router(state, !ctx.quiet), signals)
+        // The token debugger page, at /ui/, answering to the names clients use for the server.
+        let page = server::ui::Settings::new(local, args.issuer.as_deref());
+        let app = server::router(state, !ctx.quiet).merge(server::ui::router(page, !ctx.quiet));
+        server::serve(listener, app, signals)
             .await
             .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
         Ok(())

@@ -32,22 +32,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     let mut loaded = Warnings::new();
     let kid = single.as_ref().and_then(Token::kid);
     let keys = crate::commands::told_and_kept(&mut loaded, |w| load_keys(&args, kid, w))?;
-    let policy = Policy {
-        algs: if args.alg.is_empty() {
-            Vec::new()
-        } else {
-            args.alg.clone()
-        },
-        leeway: args.leeway.as_secs().min(365 * 24 * 3600) as i64,
-        // An OIDC issuer's tokens carry it as iss (OpenID Connect Discovery 4.3).
-        iss: args.iss.clone().or_else(|| args.oidc.clone()),
-        aud: args.aud.clone(),
-        sub: args.sub.clone(),
-        require: args.require.clone(),
-        scopes: crate::claims::split_scopes(&args.scope),
-        token_use: args.token_use,
-        jws_only: args.jws,
-    };
+    let policy = policy(&args);
     let users = if args.check_user || ctx.users_explicit {
         Some(crate::commands::told_and_kept(&mut loaded, |w| {
             ctx.read_users(w)
@@ -88,6 +73,27 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
             crate::commands::batch::file_size(args.input.file.as_deref()),
         ),
         (Tokens::One(_), None) => unreachable!("a single token is parsed above"),
+    }
+}
+
+/// The checks the flags ask for. `ui`'s verification panel builds its policy here too, so the
+/// page judges a token exactly as this command does.
+pub fn policy(args: &VerifyArgs) -> Policy {
+    Policy {
+        algs: if args.alg.is_empty() {
+            Vec::new()
+        } else {
+            args.alg.clone()
+        },
+        leeway: args.leeway.as_secs().min(365 * 24 * 3600) as i64,
+        // An OIDC issuer's tokens carry it as iss (OpenID Connect Discovery 4.3).
+        iss: args.iss.clone().or_else(|| args.oidc.clone()),
+        aud: args.aud.clone(),
+        sub: args.sub.clone(),
+        require: args.require.clone(),
+        scopes: crate::claims::split_scopes(&args.scope),
+        token_use: args.token_use,
+        jws_only: args.jws,
     }
 }
 
@@ -162,7 +168,7 @@ fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
     serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }
 
-fn load_keys(
+pub fn load_keys(
     args: &VerifyArgs,
     kid: Option<&str>,
     warnings: &mut Warnings,

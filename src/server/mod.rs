@@ -9,6 +9,7 @@ pub mod live_users;
 pub mod oauth;
 pub mod routes;
 pub mod tokens;
+pub mod ui;
 
 use std::io::Write;
 use std::net::SocketAddr;

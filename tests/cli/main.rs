@@ -15,5 +15,6 @@ mod keys;
 mod lint;
 mod serve;
 mod strict;
+mod ui;
 mod users;
 mod vectors;
