@@ -45,7 +45,9 @@ impl ExitCode {
             ExitCode::Malformed => "malformed token (or a JWS that is not a JWT, without --jws)",
             ExitCode::Signature => "signature, key or algorithm mismatch",
             ExitCode::Expired => "expired or not yet valid",
-            ExitCode::Claims => "claim check failed (iss, aud, sub, scope, required claim, user)",
+            ExitCode::Claims => {
+                "claim check failed (iss, aud, sub, scope, required claim, token use, user)"
+            }
             ExitCode::Auth => "authentication failed (unknown user, wrong password, disabled)",
         }
     }

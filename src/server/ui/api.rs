@@ -532,6 +532,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_meaning_is_the_one_verify_help_gives() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        let help = cli
+            .find_subcommand_mut("verify")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        use ExitCode::*;
+        for code in [
+            Ok, Runtime, Usage, Malformed, Signature, Expired, Claims, Auth,
+        ] {
+            let line = format!("  {}  {}", code.code(), code.meaning());
+            assert!(help.contains(&line), "{line:?} is not in verify --help");
+        }
+    }
+
+    #[test]
     fn tokens_are_found_where_people_copy_them_from() {
         let t = "eyJhbGciOiJIUzI1NiJ9.e30.c2ln";
         let found = |s: &str| extract(s).unwrap();

@@ -220,18 +220,16 @@ fn ui_listens_on_loopback_only() {
 fn ui_open_starts_browser_and_survives_a_missing_one() {
     let dir = tempdir();
     let seen = dir.path().join("opened");
+    // Run by sh, not executed: a script just written can be busy for exec while another
+    // test's child still holds it open.
     let script = dir.path().join("browser.sh");
     std::fs::write(
         &script,
         format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
     )
     .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let ui = Ui::start(&[("BROWSER", script.to_str().unwrap())], &["--open"]);
+    let browser = format!("sh {}", script.display());
+    let ui = Ui::start(&[("BROWSER", &browser)], &["--open"]);
     let mut opened = String::new();
     for _ in 0..600 {
         opened = std::fs::read_to_string(&seen).unwrap_or_default();
@@ -475,6 +473,7 @@ fn verify_gives_the_verdict_of_jwtctl_verify() {
             vec![],
         ),
     ];
+    let mut meanings = std::collections::BTreeMap::new();
     for (form, _) in cases {
         let key = form["key"].as_str().unwrap();
         let path = secret_file.path().join("secret");
@@ -508,20 +507,18 @@ fn verify_gives_the_verdict_of_jwtctl_verify() {
         assert_eq!(r.status, 200, "{}", r.body);
         let v = r.json();
         assert_eq!(verdict_fields(&v), verdict_fields(&expected), "{form}");
-        let code = v["exit_code"].as_i64().unwrap();
-        let meaning = match code {
-            0 => "success / token valid",
-            4 => "signature, key or algorithm mismatch",
-            5 => "expired or not yet valid",
-            6 => "claim check failed (iss, aud, sub, scope, required claim, user)",
-            _ => panic!("unexpected exit {code}"),
-        };
-        assert_eq!(v["meaning"], meaning);
+        meanings.insert(
+            v["exit_code"].as_i64().unwrap(),
+            v["meaning"].as_str().unwrap().to_string(),
+        );
         assert!(v["command"].as_str().unwrap().starts_with("jwtctl verify "));
     }
     // The meanings are the table of `verify --help`.
     let help = stdout_of(jwtctl().args(["verify", "--help"]));
-    assert!(help.contains("6  claim check failed (iss, aud, sub, scope, required claim, user)"));
+    for (code, meaning) in meanings {
+        let line = format!("  {code}  {meaning}");
+        assert!(help.contains(&line), "{line:?} is not in verify --help");
+    }
 
     // Options take what the flags take, with clap's own message, exit 2.
     let r = ui.api(
