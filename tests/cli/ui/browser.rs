@@ -82,10 +82,17 @@ fn the_page_decodes_and_verifies_in_chromium() {
     assert_eq!(marks, json!(3), "iat, exp and now on the timeline");
     assert_eq!(browser.text("#findings"), "no findings");
 
-    // The right secret, with the audience the token carries.
+    // Every field has a label a screen reader announces.
+    let unlabelled = browser.run(
+        "return [...document.querySelectorAll('input, textarea')]
+           .filter(e => e.labels.length === 0).map(e => e.id)",
+        json!([]),
+    );
+    assert_eq!(unlabelled, json!([]));
+
+    // The right secret, with the audience the token carries; Enter in a field verifies.
     browser.type_into("#key", SECRET);
-    browser.type_into("#aud", "api");
-    browser.click("#verify");
+    browser.type_into("#aud", "api\u{E007}");
     let verdict = browser.wait_text("#verdict", |t| t.starts_with('✓') || t.starts_with('✗'));
     assert_eq!(
         verdict,
@@ -112,6 +119,19 @@ fn the_page_decodes_and_verifies_in_chromium() {
         browser.text("#failures")
     );
     shot("ui-invalid.png");
+
+    // Edit the payload and sign it again: the new token replaces the old one and verifies.
+    browser.click("#resign summary");
+    browser.clear("#edit-payload");
+    browser.type_into("#edit-payload", r#"{"sub": "mallory", "exp": 4102444800}"#);
+    browser.type_into("#sign-key", SECRET);
+    browser.click("#sign");
+    browser.wait_text("#payload", |t| t.contains("\"sub\": \"mallory\""));
+    let resigned = browser.run("return document.getElementById('input').value", json!([]));
+    with_secret()
+        .args(["verify", resigned.as_str().unwrap()])
+        .assert()
+        .success();
 
     // Another site's page cannot use the API: the browser stops the JSON request at its CORS
     // preflight, and the request it does send (no-cors, plain text) the server refuses (and
