@@ -671,3 +671,49 @@ fn serve_hosts_the_page_under_ui() {
         json!({"detail": "Not Found"})
     );
 }
+
+#[test]
+fn verify_fetches_keys_from_a_jwks_url_or_an_issuer() {
+    let dir = tempdir();
+    let users = dir.path().join("users.toml");
+    std::fs::write(&users, "").unwrap();
+    let (private, _) = keygen_pair(dir.path(), "rsa", "RS256");
+    let server = Server::start(&users, None, &["--key", private.to_str().unwrap()]);
+    let tok = stdout_of(jwtctl().args(["issue", "--key"]).arg(&private).args([
+        "--kid",
+        "auto",
+        "--sub",
+        "svc",
+        "--iss",
+        &server.url(),
+    ]));
+    let cache = dir.path().join("cache");
+    let ui = Ui::start(&[("JWTCTL_CACHE_DIR", cache.to_str().unwrap())], &[]);
+    let jwks = format!("{}/.well-known/jwks.json", server.url());
+    for form in [
+        json!({"url": jwks, "allow_http": true}),
+        json!({"url": server.url(), "oidc": true, "allow_http": true}),
+    ] {
+        let mut body = form.clone();
+        body["input"] = json!(tok);
+        let v = ui.api("verify", &body).json();
+        assert_eq!(v["valid"], true, "{form}: {v}");
+        assert_eq!(v["exit_code"], 0);
+        assert!(
+            v["command"].as_str().unwrap().contains("--allow-http"),
+            "{v}"
+        );
+    }
+    // Plain http:// only when asked for, as with --allow-http.
+    let r = ui.api("verify", &json!({"input": tok, "url": jwks}));
+    assert_eq!(r.status, 422);
+    let e = &r.json()["error"];
+    assert_eq!(e["exit_code"], 2);
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("refusing to fetch keys over plain HTTP"),
+        "{e}"
+    );
+}
