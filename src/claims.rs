@@ -5,7 +5,8 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde_json::{Map, Value};
 
-/// Parses a humantime duration ("30m", "1h 30m", "7d").
+/// Parses a duration in jiff's friendly format ("30m", "1h 30m", "7d", "2 weeks"): days are 24
+/// hours, a year 365.25 days and a month 30.44 days, as the humantime crate counted them.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     if t.starts_with('-') {
@@ -14,8 +15,23 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     if t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() {
         return Err(format!("{s:?} has no unit; write e.g. {t}s or {t}m"));
     }
-    humantime::parse_duration(t)
-        .map_err(|e| format!("{s:?} is not a duration ({e}); e.g. 30m, 1h 30m, 7d"))
+    let bad =
+        |e: &dyn std::fmt::Display| format!("{s:?} is not a duration ({e}); e.g. 30m, 1h 30m, 7d");
+    let span: jiff::Span = t.parse().map_err(|e| bad(&e))?;
+    const YEAR: i64 = 31_557_600;
+    const MONTH: i64 = 2_630_016;
+    let calendar = jiff::SignedDuration::from_secs(
+        i64::from(span.get_years()) * YEAR + i64::from(span.get_months()) * MONTH,
+    );
+    let rest = span
+        .years(0)
+        .months(0)
+        .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .map_err(|e| bad(&e))?;
+    let total = rest
+        .checked_add(calendar)
+        .ok_or_else(|| bad(&"it is too long"))?;
+    Duration::try_from(total).map_err(|e| bad(&e))
 }
 
 /// A token lifetime: a duration above zero. A token that is born expired helps nobody.
@@ -169,6 +185,15 @@ mod tests {
     fn durations() {
         assert_eq!(parse_duration("30m").unwrap(), Duration::from_secs(1800));
         assert_eq!(parse_duration("1h 30m").unwrap(), Duration::from_secs(5400));
+        assert_eq!(parse_duration("1h30m").unwrap(), Duration::from_secs(5400));
+        assert_eq!(
+            parse_duration("7d").unwrap(),
+            Duration::from_secs(7 * 86400)
+        );
+        assert_eq!(
+            parse_duration("1y").unwrap(),
+            Duration::from_secs(31_557_600)
+        );
         assert!(parse_duration("-5m").is_err());
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("30").is_err());

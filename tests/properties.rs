@@ -3,8 +3,8 @@
 
 use jwtctl::alg::Alg;
 use jwtctl::checks::{verify, KeySet, Policy};
-use jwtctl::commands::issue::sign;
 use jwtctl::keys::{Key, Material, PrivateKey, Secret, Usage};
+use jwtctl::mint::sign;
 use jwtctl::token::Token;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

@@ -6,8 +6,8 @@ use crate::claims::{parse_pair, split_scopes, NewClaims};
 use crate::cli::{IssueArgs, IssueOutput};
 use crate::context::Ctx;
 use crate::error::{ExitCode, Failure};
-use crate::keys::{Key, Signer};
-use crate::token::b64url;
+use crate::keys::Key;
+use crate::mint::{random_id, sign};
 
 pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
     // Authenticate first: a wrong password must not depend on whether the key loads.
@@ -230,32 +230,10 @@ fn refuse_override(flag: &str, name: &str, user: &crate::users::User) -> Result<
     )
 }
 
-/// Serialises and signs header and claims into a compact JWS.
-pub fn sign(
-    signer: &Signer,
-    header: &Map<String, Value>,
-    claims: &Map<String, Value>,
-) -> crate::error::Result<String> {
-    let mut text = b64url(serde_json::to_string(header)?.as_bytes());
-    text.push('.');
-    text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
-    let sig = signer.sign(text.as_bytes())?;
-    text.push('.');
-    text.push_str(&b64url(&sig));
-    Ok(text)
-}
-
 fn auto_kid(key: &Key) -> crate::error::Result<String> {
     let public = key.public().ok_or_else(|| {
         Failure::usage("--kid auto needs an asymmetric key")
             .hint("a thumbprint of an HMAC secret would publish a hash of it; pass --kid NAME")
     })?;
     Ok(public.to_jwk().thumbprint()?)
-}
-
-/// A random 128-bit id from the OS generator (cheap, unlike a crypto library's DRBG start-up).
-pub fn random_id() -> crate::error::Result<String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
-    Ok(b64url(&bytes))
 }

@@ -15,7 +15,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
     if alg.family() == Family::Hmac {
         let len = alg.min_secret_len().expect("HMAC");
         let mut secret = zeroize::Zeroizing::new(vec![0u8; len]);
-        getrandom::fill(&mut secret)
+        aws_lc_rs::rand::fill(&mut secret)
             .map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
         let text = zeroize::Zeroizing::new(match args.format {
             KeyFormat::Pem => b64url(&secret),

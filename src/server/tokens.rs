@@ -115,7 +115,7 @@ impl Minter {
                 c.set(k, v.clone());
             }
         }
-        crate::commands::issue::sign(&self.signer, &self.header, &c.map)
+        crate::mint::sign(&self.signer, &self.header, &c.map)
     }
 
     /// A refresh token: only good at `/token` (`token_use: "refresh"`), never as a bearer token.
@@ -130,7 +130,7 @@ impl Minter {
         if !scopes.is_empty() {
             c.set("scope", json!(scopes.join(" ")));
         }
-        crate::commands::issue::sign(&self.signer, &self.header, &c.map)
+        crate::mint::sign(&self.signer, &self.header, &c.map)
     }
 
     fn base(
@@ -142,7 +142,7 @@ impl Minter {
         let mut c = crate::claims::NewClaims::new(now, ttl);
         c.set("iss", json!(self.issuer));
         c.set("sub", json!(sub));
-        c.set("jti", json!(crate::commands::issue::random_id()?));
+        c.set("jti", json!(crate::mint::random_id()?));
         Ok(c)
     }
 

@@ -20,9 +20,9 @@ impl Rng {
             .ok()
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| {
-                let mut b = [0u8; 8];
-                getrandom::fill(&mut b).expect("OS random");
-                u64::from_le_bytes(b)
+                // std's hasher keys are random per process: seed enough for a fault test.
+                use std::hash::BuildHasher;
+                std::collections::hash_map::RandomState::new().hash_one(0u64)
             })
             | 1;
         eprintln!("faults: JWTCTL_FAULTS_SEED={seed}");

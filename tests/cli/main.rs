@@ -12,6 +12,7 @@ mod hash;
 mod hygiene;
 mod interop;
 mod keys;
+mod layout;
 mod lint;
 mod serve;
 mod strict;
