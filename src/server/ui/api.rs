@@ -523,7 +523,7 @@ fn sign_request(req: &SignRequest) -> Result<Value, ApiError> {
     let mut header = header;
     header.insert("alg".into(), json!(alg.name()));
     let signer = key.signer(alg, false)?;
-    let token = crate::commands::issue::sign(&signer, &header, &payload)?;
+    let token = crate::mint::sign(&signer, &header, &payload)?;
     inspect_input(&token, jiff::Timestamp::now().as_second())
 }
 
