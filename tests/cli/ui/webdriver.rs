@@ -31,7 +31,7 @@ pub fn find() -> Option<(PathBuf, PathBuf)> {
     let driver = std::env::var_os("JWTCTL_CHROMEDRIVER")
         .map(PathBuf::from)
         .or_else(|| which(&["chromedriver"]))?;
-    Some((browser, driver))
+    (browser.is_file() && driver.is_file()).then_some((browser, driver))
 }
 
 /// A chromedriver process with one headless browser session; both end when dropped.
