@@ -240,6 +240,10 @@ document.addEventListener("DOMContentLoaded", () => {
   $("input").addEventListener("input", scheduleInspect);
   $("verify-form").addEventListener("submit", verify);
   $("sign").addEventListener("click", sign);
+  for (const box of document.querySelectorAll("input.show")) {
+    const target = $(box.dataset.for);
+    box.addEventListener("change", (e) => target.classList.toggle("masked", !e.target.checked));
+  }
   setupDrop($("input"));
   setupDrop($("key"));
   // Ctrl+Enter (Cmd+Enter) in the key box verifies, as Enter does in the one-line fields.

@@ -92,8 +92,14 @@ fn the_page_decodes_and_verifies_in_chromium() {
     );
     assert_eq!(unlabelled, json!([]));
 
-    // The right secret, with the audience the token carries; Enter in a field verifies.
+    // The right secret, with the audience the token carries; Enter in a field verifies. The
+    // key is dotted out until asked for.
     browser.type_into("#key", SECRET);
+    let shown = "return getComputedStyle(document.getElementById('key')).webkitTextSecurity";
+    assert_eq!(browser.run(shown, json!([])), json!("disc"));
+    browser.click("input.show[data-for=key]");
+    assert_eq!(browser.run(shown, json!([])), json!("none"));
+    browser.click("input.show[data-for=key]");
     browser.type_into("#aud", "api\u{E007}");
     let verdict = browser.wait_text("#verdict", |t| t.starts_with('✓') || t.starts_with('✗'));
     assert_eq!(
@@ -134,6 +140,27 @@ fn the_page_decodes_and_verifies_in_chromium() {
         .args(["verify", resigned.as_str().unwrap()])
         .assert()
         .success();
+
+    // Nothing on the page broke the Content-Security-Policy or failed.
+    let console = browser.console();
+    assert!(console.is_empty(), "browser console: {console:#?}");
+    // And the policy is in force: a script injected into the page (as a token rendered as
+    // HTML would inject one) does not run.
+    let ran = browser.run(
+        "const s = document.createElement('script');
+         s.textContent = 'window.injected = true';
+         document.body.append(s);
+         return window.injected === true",
+        json!([]),
+    );
+    assert_eq!(ran, json!(false));
+    let console = browser.console();
+    assert!(
+        console
+            .iter()
+            .any(|l| l.contains("Content Security Policy")),
+        "{console:#?}"
+    );
 
     // Another site's page cannot use the API: the browser stops the JSON request at its CORS
     // preflight, and the request it does send (no-cors, plain text) the server refuses (and

@@ -92,6 +92,7 @@ impl Browser {
             json!({"capabilities": {"alwaysMatch": {
                 "browserName": "chrome",
                 "goog:chromeOptions": {"binary": browser, "args": args},
+                "goog:loggingPrefs": {"browser": "ALL"},
             }}}),
         );
         let id = session["sessionId"]
@@ -199,6 +200,26 @@ impl Browser {
             "/execute/sync",
             json!({ "script": script, "args": args }),
         )
+    }
+
+    /// The browser console's messages since the last call (chromedriver's own command: the
+    /// W3C protocol has none), as `LEVEL message` lines.
+    pub fn console(&self) -> Vec<String> {
+        let v = self.call("POST", "/se/log", json!({"type": "browser"}));
+        v.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or("?"),
+                            e["message"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// A PNG of the viewport.
