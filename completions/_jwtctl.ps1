@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         }
         'jwtctl;issue' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content')
-            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HMAC secret (one trailing newline is ignored)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)')
@@ -104,7 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         'jwtctl;verify' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read many tokens, one per line (batch mode; `-` for stdin)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content')
-            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HMAC secret (one trailing newline is ignored)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)')
             [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'JWKS file or https:// URL to pick the key from by the token''s `kid`')
@@ -112,12 +112,12 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Allowed algorithm; repeat for several (default: every algorithm the key allows)')
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock skew tolerated for exp, nbf and iat')
             [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Required issuer')
-            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Accepted audience; repeat for any-of')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Accepted audience; repeat for any-of. A token with an `aud` fails without it')
             [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Required subject')
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Claim that must be present; repeat for several')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Scope the token must grant; repeat or separate with spaces (all must be present)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge the token as of this time (RFC 3339 or Unix seconds) instead of now')
-            [CompletionResult]::new('--token-use', '--token-use', [CompletionResultType]::ParameterName, 'Accept only access tokens (reject refresh tokens) or only refresh tokens')
+            [CompletionResult]::new('--token-use', '--token-use', [CompletionResultType]::ParameterName, 'Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
@@ -126,6 +126,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Treat stdin as many tokens, one per line, even if it holds just one')
             [CompletionResult]::new('--secret-base64', '--secret-base64', [CompletionResultType]::ParameterName, 'The secret is base64 or base64url encoded; decode it before use')
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Allow fetching key sets over plain http:// (local test servers only)')
+            [CompletionResult]::new('--ignore-aud', '--ignore-aud', [CompletionResultType]::ParameterName, 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)')
             [CompletionResult]::new('--jws', '--jws', [CompletionResultType]::ParameterName, 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)')
             [CompletionResult]::new('--check-user', '--check-user', [CompletionResultType]::ParameterName, 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
@@ -410,7 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         'jwtctl;lint' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read many tokens, one per line (batch mode; `-` for stdin)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content')
-            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HMAC secret (one trailing newline is ignored)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)')
             [CompletionResult]::new('--wordlist', '--wordlist', [CompletionResultType]::ParameterName, 'Extra candidate secrets to try against HS* tokens, one per line')
@@ -434,7 +435,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         }
         'jwtctl;serve' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content')
-            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HMAC secret (one trailing newline is ignored)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)')

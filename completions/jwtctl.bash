@@ -1994,7 +1994,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --sub --require --scope --at --jws --token-use --check-user --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,7 +2105,7 @@ _jwtctl() {
                     return 0
                     ;;
                 --token-use)
-                    COMPREPLY=($(compgen -W "access refresh" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "access refresh any" -- "${cur}"))
                     return 0
                     ;;
                 --output)

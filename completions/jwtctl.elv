@@ -44,7 +44,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;issue'= {
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
-            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
             cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;verify'= {
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
-            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
             cand --jwks 'JWKS file or https:// URL to pick the key from by the token''s `kid`'
@@ -106,12 +106,12 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --alg 'Allowed algorithm; repeat for several (default: every algorithm the key allows)'
             cand --leeway 'Clock skew tolerated for exp, nbf and iat'
             cand --iss 'Required issuer'
-            cand --aud 'Accepted audience; repeat for any-of'
+            cand --aud 'Accepted audience; repeat for any-of. A token with an `aud` fails without it'
             cand --sub 'Required subject'
             cand --require 'Claim that must be present; repeat for several'
             cand --scope 'Scope the token must grant; repeat or separate with spaces (all must be present)'
             cand --at 'Judge the token as of this time (RFC 3339 or Unix seconds) instead of now'
-            cand --token-use 'Accept only access tokens (reject refresh tokens) or only refresh tokens'
+            cand --token-use 'Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to use colors'
@@ -120,6 +120,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
             cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
             cand --allow-http 'Allow fetching key sets over plain http:// (local test servers only)'
+            cand --ignore-aud 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)'
             cand --jws 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)'
             cand --check-user 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)'
             cand --json 'Shorthand for --output json'
@@ -374,7 +375,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;lint'= {
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
-            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
             cand --wordlist 'Extra candidate secrets to try against HS* tokens, one per line'
@@ -397,7 +398,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;serve'= {
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
-            cand --secret-env 'Environment variable holding the HMAC secret'
+            cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
             cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'

@@ -48,7 +48,7 @@ complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "completions" -d 'Prin
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "man" -d 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'Environment variable holding the HMAC secret' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key)' -r -f -a "HS256\t''
@@ -111,7 +111,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s h -l help -d 'P
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-env -d 'Environment variable holding the HMAC secret' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jwks -d 'JWKS file or https:// URL to pick the key from by the token\'s `kid`' -r -F
@@ -131,13 +131,14 @@ ES512\t''
 EdDSA\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l leeway -d 'Clock skew tolerated for exp, nbf and iat' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l iss -d 'Required issuer' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l aud -d 'Accepted audience; repeat for any-of' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l aud -d 'Accepted audience; repeat for any-of. A token with an `aud` fails without it' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l sub -d 'Required subject' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l require -d 'Claim that must be present; repeat for several' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l scope -d 'Scope the token must grant; repeat or separate with spaces (all must be present)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l at -d 'Judge the token as of this time (RFC 3339 or Unix seconds) instead of now' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l token-use -d 'Accept only access tokens (reject refresh tokens) or only refresh tokens' -r -f -a "access\t''
-refresh\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l token-use -d 'Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any' -r -f -a "access\t''
+refresh\t''
+any\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
 json\t'One JSON object per token (one line each in batch mode)'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l color -d 'When to use colors' -r -f -a "auto\t''
@@ -149,6 +150,7 @@ json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l allow-http -d 'Allow fetching key sets over plain http:// (local test servers only)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l ignore-aud -d 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jws -d 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l check-user -d 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l json -d 'Shorthand for --output json'
@@ -365,7 +367,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subco
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-env -d 'Environment variable holding the HMAC secret' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l wordlist -d 'Extra candidate secrets to try against HS* tokens, one per line' -r -F
@@ -390,7 +392,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s q -l quiet -d 'Pr
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-env -d 'Environment variable holding the HMAC secret' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key)' -r -f -a "HS256\t''

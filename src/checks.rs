@@ -22,7 +22,11 @@ pub struct Policy {
     pub sub: Option<String>,
     pub require: Vec<String>,
     pub scopes: Vec<String>,
+    /// The use the token must have; `None` accepts any.
     pub token_use: Option<TokenUse>,
+    /// Accept a token that names an audience when none is expected (RFC 7519 §4.1.3 says to
+    /// reject it): for people who only look at signatures and times.
+    pub ignore_aud: bool,
     /// Signature only: a payload that is not a claims set is fine, and claims are not judged.
     pub jws_only: bool,
 }
@@ -167,6 +171,7 @@ impl KeySet {
 /// Runs every check and returns the report; never stops at the first failure.
 pub fn verify(token: &Token, keys: &KeySet, policy: &Policy, now: Timestamp) -> Report {
     let mut r = Report::default();
+    check_header(token, &mut r);
     check_signature(token, keys, policy, &mut r);
     match &token.payload {
         Payload::Other { reason, .. } => {
@@ -186,6 +191,22 @@ pub fn verify(token: &Token, keys: &KeySet, policy: &Policy, now: Timestamp) -> 
         }
     }
     r
+}
+
+/// Header parameters RFC 7515 defines as strings; a verifier that skipped a non-string `kid`
+/// would pick keys as if there were none (PyJWT refuses them too).
+fn check_header(token: &Token, r: &mut Report) {
+    for name in ["kid", "typ", "cty"] {
+        match token.header.get(name) {
+            None | Some(Value::String(_)) => {}
+            Some(v) => r.fail(
+                "header",
+                ExitCode::Malformed,
+                format!("the header's \"{name}\" is {v}, not a string"),
+                Some("RFC 7515 defines kid, typ and cty as strings".into()),
+            ),
+        }
+    }
 }
 
 fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report) {
@@ -426,11 +447,20 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                 None,
             ),
             Some(iat) => {
-                if (iat as i64) > now_s.saturating_add(leeway) {
-                    r.warnings.push(format!(
-                        "\"iat\" is in the future ({}): the issuer's clock is ahead",
-                        crate::time_text::relative((iat as i64).saturating_sub(now_s))
-                    ));
+                // A token issued after the judging time is not valid yet (PyJWT:
+                // ImmatureSignatureError); the leeway allows for the issuer's clock.
+                let iat = iat.ceil() as i64;
+                if iat > now_s.saturating_add(leeway) {
+                    r.fail(
+                        "iat",
+                        ExitCode::Expired,
+                        format!(
+                            "issued in the future: \"iat\" is {} ({}), beyond the leeway",
+                            crate::time_text::relative(iat.saturating_sub(now_s)),
+                            crate::time_text::utc(iat)
+                        ),
+                        Some(hint_time.into()),
+                    );
                 }
             }
         }
@@ -466,11 +496,37 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
         _ => Err(()),
     });
     if policy.aud.is_empty() {
-        if let Some(Ok(auds)) = &token_aud {
-            r.warnings.push(format!(
-                "the token is meant for audience {}; pass --aud to check it as the API would",
+        match &token_aud {
+            None => {}
+            Some(Ok(auds)) if policy.ignore_aud => r.warnings.push(format!(
+                "--ignore-aud: the token is meant for audience {}, which was not checked",
                 auds.join(", ")
-            ));
+            )),
+            Some(Err(())) if policy.ignore_aud => {}
+            // RFC 7519 §4.1.3: a principal that does not identify itself with a value of
+            // "aud" must reject the token; without --aud we identify with none.
+            Some(Ok(auds)) => r.fail(
+                "aud",
+                ExitCode::Claims,
+                format!(
+                    "the token is meant for audience {}, but no --aud says who is checking",
+                    if auds.is_empty() {
+                        "(empty)".to_string()
+                    } else {
+                        auds.join(", ")
+                    }
+                ),
+                Some(format!(
+                    "pass --aud {} as the API would, or --ignore-aud to judge everything but the audience",
+                    auds.first().copied().unwrap_or("AUD")
+                )),
+            ),
+            Some(Err(())) => r.fail(
+                "aud",
+                ExitCode::Claims,
+                "\"aud\" is neither a string nor an array of strings".into(),
+                None,
+            ),
         }
     } else {
         match token_aud {
@@ -507,6 +563,20 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
         }
     }
 
+    // RFC 7519 4.1.2 and 4.1.7: StringOrURI and a case-sensitive string; a number is not a
+    // subject or an id (PyJWT refuses both).
+    for name in ["sub", "jti"] {
+        match claims.get(name) {
+            None | Some(Value::String(_)) => {}
+            Some(v) => r.fail(
+                if name == "sub" { "sub" } else { "jti" },
+                ExitCode::Malformed,
+                format!("\"{name}\" is {v}, not a string"),
+                Some("RFC 7519 defines sub and jti as strings".into()),
+            ),
+        }
+    }
+
     if let Some(want) = &policy.sub {
         match claims.get("sub") {
             Some(Value::String(s)) if s == want => {}
@@ -516,12 +586,8 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                 format!("subject is \"{s}\", expected \"{want}\""),
                 None,
             ),
-            Some(v) => r.fail(
-                "sub",
-                ExitCode::Claims,
-                format!("\"sub\" is {v}, not a string"),
-                None,
-            ),
+            // Reported above.
+            Some(_) => {}
             None => r.fail(
                 "sub",
                 ExitCode::Claims,
@@ -532,13 +598,21 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
     }
 
     for name in &policy.require {
-        if !claims.contains_key(name) {
-            r.fail(
+        // `"exp": null` says nothing, so it satisfies nothing.
+        match claims.get(name) {
+            None => r.fail(
                 "require",
                 ExitCode::Claims,
                 format!("required claim \"{name}\" is missing"),
                 None,
-            );
+            ),
+            Some(Value::Null) => r.fail(
+                "require",
+                ExitCode::Claims,
+                format!("required claim \"{name}\" is null, which counts as missing"),
+                None,
+            ),
+            Some(_) => {}
         }
     }
 
@@ -579,7 +653,16 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                     article(have),
                     article(want)
                 ),
-                None,
+                Some(match have {
+                    TokenUse::Refresh => {
+                        "to check a refresh token, pass --token-use refresh (or --token-use any)"
+                            .into()
+                    }
+                    TokenUse::Access => {
+                        "to check an access token, pass --token-use access (or --token-use any)"
+                            .into()
+                    }
+                }),
             );
         }
     }

@@ -17,10 +17,13 @@ macro_rules! exit_code_table {
   1  runtime error (I/O, unreadable key or users file)
   2  usage error
   3  malformed token (or a JWS that is not a JWT, without --jws)
+     also a JWE, and a kid, typ, cty, sub or jti that is not a string
   4  signature, key or algorithm mismatch
   5  expired or not yet valid
-  6  claim check failed (iss, aud, sub, scope, required claim, token use, user);
-     issue --user --scope asking for a scope the user does not hold
+     also iat in the future beyond --leeway
+  6  claim check failed (iss, aud, sub, scope, required claim, token use, user)
+     also a token with an aud but no --aud, a refresh token without --token-use,
+     and issue --user --scope asking for a scope the user does not hold
   7  authentication failed (unknown user, wrong password, disabled)
 When several checks fail the most fundamental one decides: 3, then 4, 5, 6."
     };
@@ -109,12 +112,19 @@ fn alg_value() -> impl clap::builder::TypedValueParser<Value = Alg> {
 }
 
 /// `--token-use` values.
-fn token_use_value() -> impl clap::builder::TypedValueParser<Value = TokenUse> {
-    clap::builder::PossibleValuesParser::new(["access", "refresh"]).map(|s| match s.as_str() {
-        "refresh" => TokenUse::Refresh,
-        _ => TokenUse::Access,
+fn token_use_value() -> impl clap::builder::TypedValueParser<Value = AcceptedUse> {
+    clap::builder::PossibleValuesParser::new(["access", "refresh", "any"]).map(|s| {
+        AcceptedUse(match s.as_str() {
+            "refresh" => Some(TokenUse::Refresh),
+            "any" => None,
+            _ => Some(TokenUse::Access),
+        })
     })
 }
+
+/// `verify --token-use`: the use a token must have, or `None` for any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AcceptedUse(pub Option<TokenUse>);
 
 /// `--fail-on` values: the warning levels by name.
 fn level_value() -> impl clap::builder::TypedValueParser<Value = Level> {
@@ -278,14 +288,10 @@ pub struct KeyArgs {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
     pub key: Option<PathBuf>,
 
-    /// Environment variable holding the HMAC secret
-    #[arg(
-        long,
-        value_name = "VAR",
-        default_value = "JWTCTL_SECRET",
-        help_heading = "Keys"
-    )]
-    pub secret_env: String,
+    /// Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one
+    /// only when --secret-env is given]
+    #[arg(long, value_name = "VAR", help_heading = "Keys")]
+    pub secret_env: Option<String>,
 
     /// File holding the HMAC secret (one trailing newline is ignored)
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
@@ -477,9 +483,14 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "ISS")]
     pub iss: Option<String>,
 
-    /// Accepted audience; repeat for any-of
+    /// Accepted audience; repeat for any-of. A token with an `aud` fails without it
     #[arg(long, value_name = "AUD")]
     pub aud: Vec<String>,
+
+    /// Accept a token whose `aud` is not checked (without --aud, a token naming an audience
+    /// fails: RFC 7519 4.1.3)
+    #[arg(long, conflicts_with = "aud")]
+    pub ignore_aud: bool,
 
     /// Required subject
     #[arg(long, value_name = "SUB")]
@@ -502,9 +513,10 @@ pub struct VerifyArgs {
     #[arg(long, conflicts_with_all = ["iss", "aud", "sub", "require", "scope", "token_use", "check_user", "oidc"])]
     pub jws: bool,
 
-    /// Accept only access tokens (reject refresh tokens) or only refresh tokens
-    #[arg(long, value_name = "USE", value_parser = token_use_value())]
-    pub token_use: Option<TokenUse>,
+    /// Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail),
+    /// refresh tokens only, or any
+    #[arg(long, value_name = "USE", default_value = "access", value_parser = token_use_value())]
+    pub token_use: AcceptedUse,
 
     /// Check that `sub` names an enabled user of the users file (implied by an explicit --users)
     #[arg(long)]

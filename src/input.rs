@@ -62,38 +62,54 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
                     .hint("pass the token as an argument, `-` to read stdin, or pipe it in"));
             }
             claim_stdin("token")?;
-            let mut reader = BufReader::with_capacity(1 << 16, stdin);
+            let reader = BufReader::with_capacity(1 << 16, stdin);
             if batch {
                 return Ok(Tokens::Many(Box::new(reader)));
             }
-            // Read up to the second non-blank line to tell one token from a batch, then hand
-            // the lines already read back in front of the rest of the stream.
-            let mut first = Vec::new();
-            let mut head = Vec::new();
-            loop {
-                let mut line = Vec::new();
-                let n = read_line_limited(&mut reader, &mut line)?;
-                if n == 0 {
-                    break;
-                }
-                head.extend_from_slice(&line);
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                if first.is_empty() {
-                    first = line;
-                } else {
-                    let chained = io::Cursor::new(head).chain(reader);
-                    return Ok(Tokens::Many(Box::new(BufReader::with_capacity(
-                        1 << 16,
-                        chained,
-                    ))));
-                }
-            }
-            let text = String::from_utf8(first).map_err(|_| not_utf8())?;
-            Ok(Tokens::One(text))
+            one_or_many(reader)
         }
     }
+}
+
+/// Reads up to the second non-blank line to tell one token from a batch; for a batch, the lines
+/// already read are handed back in front of the rest of the stream. Blank lines are counted,
+/// not kept (a batch skips them but numbers them): a token followed by a gigabyte of newlines
+/// holds one line in memory, not the gigabyte.
+fn one_or_many<R: BufRead + Send + 'static>(mut reader: R) -> Result<Tokens, Failure> {
+    let mut first: Option<Vec<u8>> = None;
+    let (mut blank_before, mut blank_after) = (0u64, 0u64);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = read_line_limited(&mut reader, &mut line)?;
+        if n == 0 {
+            break;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            match first {
+                None => blank_before += 1,
+                Some(_) => blank_after += 1,
+            }
+            continue;
+        }
+        match first {
+            None => first = Some(std::mem::take(&mut line)),
+            Some(first) => {
+                let newlines = |n| io::repeat(b'\n').take(n);
+                let chained = newlines(blank_before)
+                    .chain(io::Cursor::new(first))
+                    .chain(newlines(blank_after))
+                    .chain(io::Cursor::new(line))
+                    .chain(reader);
+                return Ok(Tokens::Many(Box::new(BufReader::with_capacity(
+                    1 << 16,
+                    chained,
+                ))));
+            }
+        }
+    }
+    let text = String::from_utf8(first.unwrap_or_default()).map_err(|_| not_utf8())?;
+    Ok(Tokens::One(text))
 }
 
 fn not_utf8() -> Failure {
@@ -427,6 +443,52 @@ impl<R: BufRead> BlockReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `left` blank lines made on the fly, so the input itself takes no memory.
+    struct Blank {
+        left: u64,
+    }
+
+    impl Read for Blank {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = (buf.len() as u64).min(self.left) as usize;
+            buf[..n].fill(b'\n');
+            self.left -= n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn one_token_then_many_blank_lines_is_one_token_and_keeps_no_blank_line() {
+        // 64 MiB of newlines after the token: before, every one was kept in a buffer.
+        let input = io::Cursor::new(b"  a.b.c\n".to_vec()).chain(Blank { left: 64 << 20 });
+        match one_or_many(BufReader::new(input)).unwrap() {
+            Tokens::One(t) => assert_eq!(t, "  a.b.c\n"),
+            Tokens::Many(_) => panic!("one token"),
+        }
+    }
+
+    #[test]
+    fn a_batch_found_after_blank_lines_keeps_its_line_numbers() {
+        let input = b"\n \r\nx.y.z\n\n\t\nq.r.s\nt.u.v\n".to_vec();
+        let Tokens::Many(reader) = one_or_many(io::Cursor::new(input)).unwrap() else {
+            panic!("a batch");
+        };
+        let got: Vec<(u64, String)> = Lines::new(reader)
+            .map(|l| {
+                let l = l.unwrap();
+                (l.number, l.text.unwrap().trim().to_string())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, "x.y.z".to_string()),
+                (6, "q.r.s".to_string()),
+                (7, "t.u.v".to_string())
+            ]
+        );
+    }
 
     type Got = Vec<(u64, Result<String, LineProblem>)>;
 

@@ -22,6 +22,12 @@ pub enum TokenError {
     TooLong(usize),
     #[error("a token has 3 dot-separated parts, this one has {0}")]
     Parts(usize),
+    /// Five parts: RFC 7516's compact JWE. The header, when it decodes, as compact JSON.
+    #[error("this is a JWE (encrypted JWT); jwtctl verifies JWS (signed tokens){}", match .0 {
+        Some(h) => format!("; its header: {h}"),
+        None => String::new(),
+    })]
+    Jwe(Option<String>),
     #[error("the {0} is not valid base64url")]
     Base64(Part),
     #[error("the header is not JSON: {0}")]
@@ -41,6 +47,9 @@ impl TokenError {
         match self {
             TokenError::Empty => "pass the token as an argument, or pipe it on stdin",
             TokenError::TooLong(_) => "for many tokens, one per line, use --file or --batch",
+            TokenError::Jwe(_) => {
+                "its claims are encrypted: decrypt it with the recipient's key first, or ask the issuer for a signed (JWS) token"
+            }
             TokenError::Parts(_) | TokenError::NotAscii => {
                 "a JWT looks like xxxxx.yyyyy.zzzzz; check that the whole token was copied"
             }
@@ -138,7 +147,13 @@ impl Token {
         let dot = |from: usize| text[from..].find('.').map(|i| from + i);
         let (first, second) = match dot(0).and_then(|a| Some((a, dot(a + 1)?))) {
             Some((a, b)) if dot(b + 1).is_none() => (a, b),
-            _ => return Err(TokenError::Parts(text.split('.').count())),
+            _ => {
+                let parts = text.split('.').count();
+                if parts == 5 {
+                    return Err(TokenError::Jwe(jwe_header(text)));
+                }
+                return Err(TokenError::Parts(parts));
+            }
         };
         let (h, p, s) = (
             &text[..first],
@@ -238,6 +253,22 @@ pub fn normalize(input: &str) -> &str {
     s
 }
 
+/// The protected header of a compact JWE, re-serialised on one line, when it is a JSON object.
+/// Only its printable ASCII is kept: it goes into an error message.
+fn jwe_header(text: &str) -> Option<String> {
+    let first = text.split('.').next()?;
+    let bytes = URL_SAFE_NO_PAD.decode(first).ok()?;
+    match parse_strict(&bytes).ok()? {
+        v @ Value::Object(_) => Some(
+            v.to_string()
+                .chars()
+                .filter(|c| c.is_ascii_graphic() || *c == ' ')
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -271,6 +302,14 @@ pub fn parse_strict(bytes: &[u8]) -> Result<Value, String> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let v = StrictValue::deserialize(&mut de).map_err(|e| e.to_string())?;
     de.end().map_err(|e| e.to_string())?;
+    Ok(v.0)
+}
+
+/// `parse_strict` for text, keeping the parser's error (with its line and column).
+pub fn parse_strict_text(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let v = StrictValue::deserialize(&mut de)?;
+    de.end()?;
     Ok(v.0)
 }
 

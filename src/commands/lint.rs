@@ -143,13 +143,12 @@ fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {
     Ok(())
 }
 
-/// Loads key material only when the user pointed at some: lint works without a key.
+/// Loads key material only when the user passed some: lint works without a key, and a secret
+/// the shell happens to export ($JWTCTL_SECRET) is not the key of a token found in a log.
 fn load_optional_key(args: &LintArgs) -> crate::error::Result<Option<Key>> {
     let k = &args.key;
-    let given = k.key.is_some()
-        || k.secret_file.is_some()
-        || k.secret.is_some()
-        || std::env::var_os(&k.secret_env).is_some();
+    let given =
+        k.key.is_some() || k.secret_file.is_some() || k.secret.is_some() || k.secret_env.is_some();
     if !given {
         return Ok(None);
     }

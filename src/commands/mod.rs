@@ -39,6 +39,9 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
 }
 
 /// The key source the key flags describe; warns when a secret was put on the command line.
+/// Where the HMAC secret is read from when no key is named.
+pub const DEFAULT_SECRET_ENV: &str = "JWTCTL_SECRET";
+
 pub fn key_source(args: &KeyArgs) -> KeySource {
     if args.secret.is_some() {
         crate::output::warn(
@@ -49,7 +52,10 @@ pub fn key_source(args: &KeyArgs) -> KeySource {
         key_file: args.key.clone(),
         secret_file: args.secret_file.clone(),
         secret_arg: args.secret.clone(),
-        secret_env: args.secret_env.clone(),
+        secret_env: args
+            .secret_env
+            .clone()
+            .unwrap_or_else(|| DEFAULT_SECRET_ENV.to_string()),
         base64: args.secret_base64,
     }
 }

@@ -92,7 +92,9 @@ pub fn policy(args: &VerifyArgs) -> Policy {
         sub: args.sub.clone(),
         require: args.require.clone(),
         scopes: crate::claims::split_scopes(&args.scope),
-        token_use: args.token_use,
+        // An access token unless told otherwise: a refresh token is never a bearer token.
+        token_use: args.token_use.0,
+        ignore_aud: args.ignore_aud,
         jws_only: args.jws,
     }
 }

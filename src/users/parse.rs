@@ -42,6 +42,26 @@ pub(super) fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, StoreErro
     }
 }
 
+/// The lines of the two entries behind a `duplicate key "K"` error, found by scanning the text:
+/// the parser knows the position where it noticed (after the second value), not where the keys
+/// are. The last two `"K":` at or before that line are the pair, since a duplicate is caught as
+/// soon as its object holds both.
+fn duplicate_lines(text: &str, message: &str, upto: usize) -> Option<String> {
+    let key = message.strip_prefix("duplicate key ")?;
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices(key) {
+        let after = text[i + key.len()..].trim_start();
+        let line = text[..i].matches('\n').count() + 1;
+        if after.starts_with(':') && line <= upto {
+            found.push(line);
+        }
+    }
+    match found.as_slice() {
+        [.., a, b] => Some(format!("{a} and {b}")),
+        _ => None,
+    }
+}
+
 pub(super) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
@@ -103,12 +123,17 @@ pub(super) fn parse(path: &Path, format: Format, text: &str) -> Result<Parsed, S
             let root: Value = if text.trim().is_empty() {
                 Value::Object(Map::new())
             } else {
-                serde_json::from_str(text).map_err(|e| {
+                // Strict: a name given twice would otherwise let the last entry win silently
+                // (a `disabled` first entry overridden by an enabled second one).
+                crate::token::parse_strict_text(text).map_err(|e| {
                     let message = e.to_string();
-                    let message = match message.find(" at line ") {
+                    let mut message = match message.find(" at line ") {
                         Some(i) => message[..i].to_string(),
                         None => message,
                     };
+                    if let Some(lines) = duplicate_lines(text, &message, e.line()) {
+                        message.push_str(&format!(" (lines {lines})"));
+                    }
                     parse_error(0, Some((e.line(), e.column())), message)
                 })?
             };

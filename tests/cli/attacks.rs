@@ -336,10 +336,10 @@ fn time_claims_that_are_not_numbers_are_malformed() {
     }
     // Strings where strings belong, numbers where they do not: a claim check, not a crash.
     let r = verify(
-        &["--iss", "123", "--sub", "1"],
+        &["--iss", "123"],
         &hs256(
             r#"{"alg":"HS256"}"#,
-            r#"{"iss":123,"sub":1,"exp":4102444800}"#,
+            r#"{"iss":123,"sub":"1","exp":4102444800}"#,
         ),
     );
     assert_eq!(r.code, 6, "{}", r.stdout);
@@ -420,8 +420,12 @@ fn aud_as_string_or_array() {
         verify(&["--aud", "x", "--aud", "api"], &t(r#""api""#)).code,
         0
     );
-    // Without --aud the token is not rejected, but the audience is pointed out.
+    // Without --aud a token naming an audience is rejected (RFC 7519 4.1.3), unless the
+    // audience is explicitly left unchecked.
     let r = verify(&[], &t(r#"["web","api"]"#));
+    assert_eq!(r.code, 6);
+    assert!(r.stdout.contains("audience web, api"), "{}", r.stdout);
+    let r = verify(&["--ignore-aud"], &t(r#"["web","api"]"#));
     assert_eq!(r.code, 0);
     assert!(r.stderr.contains("audience web, api"), "{}", r.stderr);
     // No aud at all but one is required.

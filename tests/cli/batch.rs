@@ -203,11 +203,11 @@ fn two_lines_on_stdin_are_a_batch_and_one_is_not() {
 #[test]
 fn a_batch_line_has_the_single_token_fields_plus_the_line_number() {
     let ok = issue(&["--sub", "alice", "--aud", "api"]);
-    let single: Value = serde_json::from_str(&stdout_of(
-        with_secret().args(["verify", "--output", "json", "--at", AT, &ok]),
-    ))
+    let single: Value = serde_json::from_str(&stdout_of(with_secret().args([
+        "verify", "--output", "json", "--at", AT, "--aud", "api", &ok,
+    ])))
     .unwrap();
-    let (_, lines, _) = verify_batch(format!("{ok}\n{ok}\n").as_bytes(), &[]);
+    let (_, lines, _) = verify_batch(format!("{ok}\n{ok}\n").as_bytes(), &["--aud", "api"]);
     let mut line = lines[1].clone();
     assert_eq!(line.as_object_mut().unwrap().remove("line"), Some(2.into()));
     assert_eq!(line, single);

@@ -245,7 +245,7 @@ fn exit_codes_follow_the_table() {
     ]);
     // 0
     with_secret()
-        .args(["verify", "-q", &good])
+        .args(["verify", "-q", "--aud", "api", &good])
         .assert()
         .success()
         .stdout("");

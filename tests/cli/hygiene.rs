@@ -183,7 +183,17 @@ fn weak_and_malformed_secrets_are_refused_without_repeating_them() {
         let all = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
         assert!(all.contains("12 bytes"), "{all}");
         // lint says the secret is weak, and how long it is, never what it is.
-        let out = run_clean(on(WEAK).args(["lint", "-o", output, &token]), &[WEAK]);
+        let out = run_clean(
+            on(WEAK).args([
+                "lint",
+                "--secret-env",
+                "JWTCTL_SECRET",
+                "-o",
+                output,
+                &token,
+            ]),
+            &[WEAK],
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("weak-secret"));
     }
     // A secret that is not base64: the error gives the offset, not the character (it is one

@@ -83,13 +83,20 @@ fn key_material_is_checked_when_given() {
     let t = token_with_secret("short-but-not-in-any-list", &[]);
     jwtctl()
         .env("JWTCTL_SECRET", "short-but-not-in-any-list")
-        .args(["lint", &t])
+        .args(["lint", "--secret-env", "JWTCTL_SECRET", &t])
         .assert()
         .code(6)
         .stdout(predicate::str::contains("high     weak-secret"));
     jwtctl()
         .env("JWTCTL_SECRET", SECRET)
-        .args(["lint", "--fail-on", "critical", &t])
+        .args([
+            "lint",
+            "--fail-on",
+            "critical",
+            "--secret-env",
+            "JWTCTL_SECRET",
+            &t,
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("key-mismatch"));

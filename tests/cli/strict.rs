@@ -211,3 +211,279 @@ fn users_add_refuses_every_reserved_claim_of_the_one_list() {
     }
     assert!(!path.exists());
 }
+
+// ---- verify's defaults ----
+
+/// The moment every hand-made token below is judged at.
+const AT: i64 = 1_900_000_000;
+
+fn b64(bytes: impl AsRef<[u8]>) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// An HS256 token over any header and payload text, signed with `SECRET`.
+fn hs256(header: &str, payload: &str) -> String {
+    use aws_lc_rs::hmac;
+    let input = format!("{}.{}", b64(header), b64(payload));
+    let key = hmac::Key::new(hmac::HMAC_SHA256, SECRET.as_bytes());
+    let sig = hmac::sign(&key, input.as_bytes());
+    format!("{input}.{}", b64(sig.as_ref()))
+}
+
+fn verify_at(args: &[&str], token: &str) -> assert_cmd::assert::Assert {
+    with_secret()
+        .args(["verify", "--at", &AT.to_string()])
+        .args(args)
+        .arg(token)
+        .assert()
+}
+
+#[test]
+fn a_refresh_token_is_not_an_access_token_unless_asked_for() {
+    let out = stdout_of(with_secret().args(["issue", "--sub", "alice", "--refresh"]));
+    let (access, refresh) = out.split_once('\n').unwrap();
+    with_secret()
+        .args(["verify", refresh])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains(
+            "✗ token_use: this is a refresh token, not an access token",
+        ))
+        .stdout(predicate::str::contains(
+            "hint: to check a refresh token, pass --token-use refresh (or --token-use any)",
+        ));
+    for use_ in ["refresh", "any"] {
+        with_secret()
+            .args(["verify", "-q", "--token-use", use_, refresh])
+            .assert()
+            .success();
+    }
+    with_secret()
+        .args(["verify", "-q", "--token-use", "any", access])
+        .assert()
+        .success();
+    with_secret()
+        .args(["verify", "--token-use", "refresh", access])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains(
+            "this is an access token, not a refresh token",
+        ));
+}
+
+#[test]
+fn iat_in_the_future_beyond_the_leeway_is_not_valid_yet() {
+    let token = |iat: i64| {
+        hs256(
+            r#"{"alg":"HS256"}"#,
+            &format!(r#"{{"sub":"a","iat":{iat},"exp":{}}}"#, AT + 3600),
+        )
+    };
+    verify_at(&[], &token(AT + 60))
+        .code(5)
+        .stdout(predicate::str::contains(
+            "✗ iat: issued in the future: \"iat\" is in 1m",
+        ))
+        .stdout(predicate::str::contains(
+            "hint: judge it as of another moment",
+        ));
+    // Within the leeway (10s by default, or as given) it is clock skew.
+    verify_at(&["-q"], &token(AT + 10)).success();
+    verify_at(&["-q", "--leeway", "2m"], &token(AT + 60)).success();
+    verify_at(&["-q", "--leeway", "0s"], &token(AT)).success();
+    verify_at(&["-q"], &token(AT + 1)).success();
+    verify_at(&["--leeway", "0s"], &token(AT + 1)).code(5);
+}
+
+#[test]
+fn a_token_for_an_audience_fails_without_aud_unless_ignore_aud() {
+    let token = hs256(
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"a","aud":"api","exp":{}}}"#, AT + 60),
+    );
+    verify_at(&[], &token)
+        .code(6)
+        .stdout(predicate::str::contains(
+            "✗ aud: the token is meant for audience api, but no --aud says who is checking",
+        ))
+        .stdout(predicate::str::contains(
+            "hint: pass --aud api as the API would, or --ignore-aud to judge everything but the audience",
+        ));
+    verify_at(&["-q", "--aud", "api"], &token).success();
+    verify_at(&["--ignore-aud"], &token)
+        .success()
+        .stderr(predicate::str::contains(
+            "--ignore-aud: the token is meant for audience api, which was not checked",
+        ));
+    // --ignore-aud and --aud contradict each other.
+    verify_at(&["--ignore-aud", "--aud", "api"], &token).code(2);
+}
+
+#[test]
+fn a_required_claim_that_is_null_counts_as_missing() {
+    let token = hs256(
+        r#"{"alg":"HS256"}"#,
+        &format!(r#"{{"sub":"a","email":null,"exp":{}}}"#, AT + 60),
+    );
+    verify_at(&["--require", "email"], &token)
+        .code(6)
+        .stdout(predicate::str::contains(
+            "✗ require: required claim \"email\" is null, which counts as missing",
+        ));
+    verify_at(&["-q", "--require", "sub"], &token).success();
+}
+
+#[test]
+fn kid_typ_and_cty_that_are_not_strings_are_malformed() {
+    let payload = format!(r#"{{"sub":"a","exp":{}}}"#, AT + 60);
+    for (name, value) in [
+        ("kid", "5"),
+        ("typ", "[\"JWT\"]"),
+        ("cty", "null"),
+        ("kid", "{}"),
+    ] {
+        let token = hs256(&format!(r#"{{"alg":"HS256","{name}":{value}}}"#), &payload);
+        verify_at(&[], &token)
+            .code(3)
+            .stdout(predicate::str::contains(format!(
+                "✗ header: the header's \"{name}\" is {value}, not a string"
+            )));
+        // decode still shows it.
+        jwtctl().args(["decode", &token]).assert().success();
+    }
+    let token = hs256(
+        r#"{"alg":"HS256","kid":"k1","typ":"JWT","cty":"x"}"#,
+        &payload,
+    );
+    verify_at(&["-q"], &token).success();
+}
+
+#[test]
+fn sub_and_jti_that_are_not_strings_are_malformed() {
+    for (name, value) in [
+        ("sub", "5"),
+        ("sub", "null"),
+        ("jti", "7"),
+        ("jti", "[\"x\"]"),
+    ] {
+        let token = hs256(
+            r#"{"alg":"HS256"}"#,
+            &format!(r#"{{"{name}":{value},"exp":{}}}"#, AT + 60),
+        );
+        verify_at(&[], &token)
+            .code(3)
+            .stdout(predicate::str::contains(format!(
+                "✗ {name}: \"{name}\" is {value}, not a string"
+            )))
+            .stdout(predicate::str::contains(
+                "hint: RFC 7519 defines sub and jti as strings",
+            ));
+    }
+}
+
+#[test]
+fn a_json_users_file_naming_a_user_twice_is_refused_with_both_lines() {
+    let dir = tempdir();
+    let path = dir.path().join("users.json");
+    let hash = "$argon2id$v=19$m=19456,t=2,p=1$qig5x4VYhzFdyIxKg6JH3w$U1T5scL1wa6234XHwtPDzcHK3brOSGT3ZLFuiSqbUi0";
+    let text = format!(
+        "{{\n  \"users\": {{\n    \"alice\": {{\"password_hash\": \"{hash}\", \"disabled\": true}},\n    \
+         \"bob\": {{\"password_hash\": \"{hash}\"}},\n    \"alice\": {{\"password_hash\": \"{hash}\"}}\n  }}\n}}\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let msg = "is not valid JSON (line 6, column 3): duplicate key \"alice\" (lines 3 and 5)";
+    with_secret()
+        .arg("--users")
+        .arg(&path)
+        .args(["issue", "--user", "alice", "--password-stdin"])
+        .write_stdin("secret\n")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(msg))
+        .stderr(predicate::str::contains("hint: fix the file by hand"));
+    with_secret()
+        .arg("--users")
+        .arg(&path)
+        .args(["users", "enable", "alice"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(msg));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_five_part_token_is_named_a_jwe_with_its_header() {
+    let jwe = format!(
+        "{}.{}.{}.{}.{}",
+        b64(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#),
+        b64([1u8; 32]),
+        b64([2u8; 12]),
+        b64(b"ciphertext"),
+        b64([3u8; 16])
+    );
+    for cmd in ["verify", "decode"] {
+        with_secret()
+            .args([cmd, &jwe])
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(
+                "jwtctl: this is a JWE (encrypted JWT); jwtctl verifies JWS (signed tokens); its header: {\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}",
+            ))
+            .stderr(predicate::str::contains("hint: its claims are encrypted"));
+    }
+    // Four or six parts are still just the wrong number of parts.
+    with_secret()
+        .args(["verify", "a.b.c.d"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("this one has 4"));
+}
+
+#[test]
+fn lint_uses_a_key_only_when_one_is_passed() {
+    let dir = tempdir();
+    let (private, _) = keygen_pair(dir.path(), "rsa", "RS256");
+    let token = stdout_of(
+        jwtctl()
+            .args(["issue", "--sub", "a", "--key"])
+            .arg(&private),
+    );
+    // A secret exported in the shell is not this token's key: no finding about it.
+    with_secret()
+        .args(["lint", &token])
+        .assert()
+        .success()
+        .stdout("no findings\n");
+    // Named explicitly, it is judged (and an HMAC secret does not fit an RS256 token).
+    with_secret()
+        .args(["lint", "--secret-env", "JWTCTL_SECRET", &token])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("high"));
+}
+
+#[test]
+fn stdin_memory_is_bounded_by_the_longest_line() {
+    // A token then 160 MB of blank lines (4 KiB each) under a 100 MB address-space limit: a
+    // reader that kept the blank lines could not allocate them. ulimit needs a shell.
+    let token = stdout_of(with_secret().args(["issue", "--sub", "a"]));
+    let bin = assert_cmd::cargo::cargo_bin("jwtctl");
+    let script = format!(
+        "ulimit -v 100000 && {{ echo {token}; yes \"$(printf '%4095s' '')\" | head -c 160000000; }} \
+         | JWTCTL_SECRET={SECRET} '{}' verify -q",
+        bin.display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
