@@ -5,6 +5,7 @@ mod support;
 mod attacks;
 mod batch;
 mod core;
+mod differential;
 mod docs;
 mod fastapi;
 mod faults;
