@@ -1287,7 +1287,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__serve)
-            opts="-q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --max-failed-logins-per-address --header-timeout --idle-timeout --max-connections --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1371,6 +1371,22 @@ _jwtctl() {
                     return 0
                     ;;
                 --max-failed-logins)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-failed-logins-per-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -414,7 +414,11 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l aud -d 'Audience
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l ttl -d 'Access-token lifetime' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l refresh-ttl -d 'Refresh-token lifetime' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l jwks -d 'JWK set of signing keys: the first signs, every key verifies and is published (keep a retired key in the set until its tokens have expired)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-failed-logins -d 'Failed logins in a row after which a username is locked out (1 s, doubling per failure)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-failed-logins -d 'Failed logins in a row after which a username is locked out (1 s, doubling per failure; up to 15 min at the failing address, 30 s at others)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-failed-logins-per-address -d 'Failed logins one client address may make at once, for any usernames; then one more per second' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l header-timeout -d 'Time a client has to send a whole request head, from connecting or from the previous response' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l idle-timeout -d 'A connection on which nothing moves for this long is closed; also the time a request body has to arrive' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-connections -d 'Connections open at once; one more is answered 503 and closed' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -811,9 +811,29 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "key", help_heading = "Keys")]
     pub jwks: Option<PathBuf>,
 
-    /// Failed logins in a row after which a username is locked out (1 s, doubling per failure)
-    #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Failed logins in a row after which a username is locked out (1 s, doubling per failure;
+    /// up to 15 min at the failing address, 30 s at others)
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "Limits")]
     pub max_failed_logins: u32,
+
+    /// Failed logins one client address may make at once, for any usernames; then one more
+    /// per second
+    #[arg(long, default_value_t = 100, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "Limits")]
+    pub max_failed_logins_per_address: u32,
+
+    /// Time a client has to send a whole request head, from connecting or from the previous
+    /// response
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = crate::commands::serve::parse_timeout, help_heading = "Limits")]
+    pub header_timeout: std::time::Duration,
+
+    /// A connection on which nothing moves for this long is closed; also the time a request
+    /// body has to arrive
+    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = crate::commands::serve::parse_timeout, help_heading = "Limits")]
+    pub idle_timeout: std::time::Duration,
+
+    /// Connections open at once; one more is answered 503 and closed
+    #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "Limits")]
+    pub max_connections: u32,
 }
 
 #[derive(Debug, Args)]

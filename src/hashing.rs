@@ -388,6 +388,8 @@ pub enum Rejection {
     Disabled,
     /// Over bcrypt's 72 bytes against a bcrypt hash.
     TooLongForBcrypt,
+    /// Over [`MAX_PASSWORD_LEN`].
+    TooLong,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -425,30 +427,47 @@ impl crate::error::Diagnose for AuthError {
 }
 
 /// The password grant's check: the user exists, the password matches, the user is enabled.
-/// Unknown users are checked against a dummy hash and disabled users' passwords are still
-/// verified, so all three failures cost about the same time (a bcrypt user costs what their
-/// bcrypt cost says, which is visible in their hash anyway). No prompts, no output.
+/// No prompts, no output.
+///
+/// Every outcome runs the same verification on the same input before anything is decided: an
+/// unknown user's password is checked against a dummy hash of the default cost, a disabled
+/// user's password is still checked, and a password over [`MAX_PASSWORD_LEN`] is cut to that
+/// length and checked, then refused. Which of them it was cannot be told from the time taken
+/// (a bcrypt user costs what their bcrypt cost says, which is visible in their hash anyway).
 pub fn authenticate(users: &Users, name: &str, password: &str) -> Result<User, AuthError> {
-    let Some(user) = users.get(name) else {
-        verify_dummy(password);
+    authenticate_with(users, name, password, verify_password)
+}
+
+fn authenticate_with(
+    users: &Users,
+    name: &str,
+    password: &str,
+    mut verify: impl FnMut(&str, &str) -> Result<bool, HashError>,
+) -> Result<User, AuthError> {
+    let too_long = password.len() > MAX_PASSWORD_LEN;
+    let input = &password[..floor_char_boundary(password, MAX_PASSWORD_LEN)];
+    let user = users.get(name);
+    let outcome = verify(input, user.map_or(DUMMY_HASH, |u| &u.password_hash));
+    let Some(user) = user else {
         return Err(AuthError::Rejected(Rejection::UnknownUser));
     };
-    let matched = match verify_password(password, &user.password_hash) {
+    let matched = match outcome {
         Ok(m) => m,
         Err(HashError::TooLongForBcrypt { .. }) => {
             return Err(AuthError::Rejected(Rejection::TooLongForBcrypt))
         }
-        Err(HashError::PasswordTooLong { .. }) => {
-            verify_dummy("");
-            return Err(AuthError::Rejected(Rejection::WrongPassword));
-        }
         Err(source) => {
+            // An unreadable hash fails before any work; the dummy keeps the time the same.
+            let _ = verify(input, DUMMY_HASH);
             return Err(AuthError::BadHash {
                 user: user.name.clone(),
                 source,
-            })
+            });
         }
     };
+    if too_long {
+        return Err(AuthError::Rejected(Rejection::TooLong));
+    }
     if !matched {
         return Err(AuthError::Rejected(Rejection::WrongPassword));
     }
@@ -456,6 +475,17 @@ pub fn authenticate(users: &Users, name: &str, password: &str) -> Result<User, A
         return Err(AuthError::Rejected(Rejection::Disabled));
     }
     Ok(user.clone())
+}
+
+/// The largest char boundary of `s` at or below `max` (`str::floor_char_boundary` is unstable).
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// A new argon2id hash for a user who just logged in with an outdated one, or `None` when the
@@ -540,6 +570,55 @@ mod tests {
             assert!(matches!(params(cost), Err(HashError::Cost(_))), "{cost:?}");
         }
         assert!(params(Cost::default()).is_ok());
+    }
+
+    /// Every refusal runs the one verification, once, on the same input and a hash of the same
+    /// cost: the time taken cannot tell an unknown user from a wrong or over-long password or a
+    /// disabled user.
+    #[test]
+    fn every_login_outcome_runs_the_same_verification() {
+        let hash = hash_password("right", Cost::default()).unwrap();
+        let mut off = User::new("bob", hash.clone());
+        off.disabled = true;
+        let users = Users {
+            path: "users.toml".into(),
+            format: crate::store::Format::Toml,
+            users: vec![User::new("alice", hash), off],
+            upgrade_hashes: false,
+            mode: None,
+        };
+        let long = "é".repeat(MAX_PASSWORD_LEN); // 2 bytes each: the cut falls inside a char
+        let cut = &long[..MAX_PASSWORD_LEN];
+        let cases: [(&str, &str, Rejection, &str); 5] = [
+            ("nobody", "right", Rejection::UnknownUser, "right"),
+            ("alice", "wrong", Rejection::WrongPassword, "wrong"),
+            ("bob", "right", Rejection::Disabled, "right"),
+            ("alice", &long, Rejection::TooLong, cut),
+            ("nobody", &long, Rejection::UnknownUser, cut),
+        ];
+        for (name, password, why, input) in cases {
+            let mut calls = Vec::new();
+            let r = authenticate_with(&users, name, password, |p, h| {
+                calls.push((p.to_string(), inspect(h).unwrap().params));
+                verify_password(p, h)
+            });
+            assert!(
+                matches!(r, Err(AuthError::Rejected(w)) if w == why),
+                "{name}: {r:?}"
+            );
+            assert_eq!(
+                calls,
+                [(input.to_string(), "v=19 m=19456 t=2 p=1".to_string())],
+                "{name} {why:?}"
+            );
+        }
+        let mut calls = 0;
+        let ok = authenticate_with(&users, "alice", "right", |p, h| {
+            calls += 1;
+            verify_password(p, h)
+        });
+        assert_eq!(ok.unwrap().name, "alice");
+        assert_eq!(calls, 1);
     }
 
     #[test]

@@ -29,19 +29,14 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         crate::output::warn("--allow-weak-secret: tokens may be signed with a guessable secret");
     }
     let users = LiveUsers::open(&ctx.users, ctx.users_format)?;
-    if !addr.ip().is_loopback() {
-        crate::output::warn(&format!(
-            "listening on {addr}, reachable from other machines: passwords and tokens cross the network unencrypted; put a TLS proxy in front"
-        ));
-        if addr.ip().is_unspecified() && args.issuer.is_none() {
-            crate::output::warn(
-                "the issuer defaults to the listening address, which clients cannot reach; pass --issuer with the URL they use",
-            );
-        }
-    }
 
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // The blocking pool runs password checks (at most one per core, see `hashing`), token
+        // signing, users-file reloads and hash upgrades: a few threads are all it ever needs,
+        // and a bound keeps a flood of logins from starting hundreds.
+        .max_blocking_threads(cores + 4)
         .build()
         .map_err(|e| Failure::runtime(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async move {
@@ -50,6 +45,16 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
                 .hint("pick another address with --listen, or --listen 127.0.0.1:0 for a free port")
         })?;
         let local = listener.local_addr()?;
+        if !local.ip().is_loopback() {
+            crate::output::warn(&format!(
+                "listening on {local}, reachable from other machines: passwords and tokens cross the network unencrypted; put a TLS proxy in front"
+            ));
+            if local.ip().is_unspecified() && args.issuer.is_none() {
+                crate::output::warn(
+                    "the issuer defaults to the listening address, which clients cannot reach; pass --issuer with the URL they use",
+                );
+            }
+        }
         let issuer = args
             .issuer
             .clone()
@@ -76,14 +81,23 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
                 .unwrap_or_default(),
             ctx.users.display()
         ));
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let state = Arc::new(server::AppState {
             minter,
             users,
-            limiter: server::limiter::Limiter::new(args.max_failed_logins),
+            limiter: server::limiter::Limiter::with_capacity(
+                args.max_failed_logins,
+                args.max_failed_logins_per_address,
+                limiter_capacity(),
+            ),
             hashing: tokio::sync::Semaphore::new(cores),
             discovery,
+            body_timeout: args.idle_timeout,
         });
+        let limits = server::conn::Limits {
+            header_timeout: args.header_timeout,
+            idle_timeout: args.idle_timeout,
+            max_connections: args.max_connections as usize,
+        };
         let signals = server::Signals::register()
             .map_err(|e| Failure::runtime(format!("cannot handle signals: {e}")))?;
         // The one line on stdout, for scripts that asked for port 0.
@@ -91,11 +105,32 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         // The token debugger page, at /ui/, answering to the names clients use for the server.
         let page = server::ui::Settings::new(local, args.issuer.as_deref());
         let app = server::router(state, !ctx.quiet).merge(server::ui::router(page, !ctx.quiet));
-        server::serve(listener, app, signals)
+        server::conn::serve(listener, app, limits, signals)
             .await
             .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
         Ok(())
     })
+}
+
+/// Records per failed-login table. Only tests and bench/attack_serve.py change it, to reach the
+/// cap with a few hundred logins instead of 100,000; it is not worth a flag.
+fn limiter_capacity() -> usize {
+    std::env::var("JWTCTL_SERVE_LIMITER_CAPACITY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(server::limiter::CAPACITY)
+}
+
+/// A timeout flag: a duration such as `10s` or `2m`, not zero, at most an hour.
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let d = crate::claims::parse_duration(s)?;
+    if d.is_zero() {
+        return Err("a timeout of zero would close every connection at once".into());
+    }
+    if d.as_secs() > 3600 {
+        return Err("a timeout over an hour would not protect anything".into());
+    }
+    Ok(d)
 }
 
 /// `IP:PORT`, `localhost:PORT` or a bare port (on 127.0.0.1). Host names other than localhost

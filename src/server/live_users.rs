@@ -1,14 +1,15 @@
 //! The users file as the server sees it: reloaded when it changes on disk, no restart needed.
 //!
-//! Each request that needs users stats the file (a microsecond) and reloads when its
-//! modification time, size or inode changed. `jwtctl users` writes by atomic rename, so a new
+//! Each request that needs users stats the file (a microsecond, on the async worker) and
+//! reloads when its modification time, size or inode changed. Reading and parsing run on the
+//! blocking pool: a large file takes milliseconds, which no other request should wait for. `jwtctl users` writes by atomic rename, so a new
 //! inode is the usual signal; an editor saving in place changes mtime and usually size. A
 //! version that does not parse (a half-saved hand edit) is reported once and the previous one
 //! stays in service.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::SystemTime;
 
 use crate::users::{Format, User, Users};
@@ -67,8 +68,9 @@ pub struct LiveUsers {
     path: PathBuf,
     format: Option<Format>,
     current: RwLock<(Option<Stamp>, Arc<Snapshot>)>,
-    /// Held while reloading, so a burst of requests after an edit parses the file once.
-    reloading: Mutex<()>,
+    /// Held while reloading, so a burst of requests after an edit parses the file once; the
+    /// others wait for it without holding a worker.
+    reloading: tokio::sync::Mutex<()>,
 }
 
 impl LiveUsers {
@@ -80,39 +82,48 @@ impl LiveUsers {
             path: path.to_path_buf(),
             format,
             current: RwLock::new((before, Arc::new(Snapshot::new(users)))),
-            reloading: Mutex::new(()),
+            reloading: tokio::sync::Mutex::new(()),
         })
     }
 
+    /// The snapshot in service if the file still has stamp `now`. The lock is only ever held
+    /// to copy or swap an `Arc`, so a poisoned one still holds a whole snapshot.
+    fn current_if(&self, now: Option<Stamp>) -> Option<Arc<Snapshot>> {
+        let cur = self.current.read().unwrap_or_else(PoisonError::into_inner);
+        (cur.0 == now).then(|| cur.1.clone())
+    }
+
     /// The users as of now: the file is reloaded first if it changed.
-    pub fn get(&self) -> Arc<Snapshot> {
-        let now = stamp(&self.path);
-        {
-            let cur = self.current.read().expect("users lock");
-            if cur.0 == now {
-                return cur.1.clone();
-            }
+    pub async fn get(&self) -> Arc<Snapshot> {
+        if let Some(s) = self.current_if(stamp(&self.path)) {
+            return s;
         }
-        let _guard = self.reloading.lock().expect("reload lock");
+        let _guard = self.reloading.lock().await;
         // Another request may have reloaded while this one waited.
         let now = stamp(&self.path);
-        {
-            let cur = self.current.read().expect("users lock");
-            if cur.0 == now {
-                return cur.1.clone();
-            }
+        if let Some(s) = self.current_if(now) {
+            return s;
         }
         let outcome = match now {
             // A file that vanished (removed, or between unlink and rename) keeps the last users:
             // taking everyone's access away because of a moment of absence would be worse.
             None => Err("it is missing".to_string()),
-            Some(_) => read(&self.path, self.format).map_err(|e| e.to_string()),
+            Some(_) => {
+                let (path, format) = (self.path.clone(), self.format);
+                tokio::task::spawn_blocking(move || {
+                    read(&path, format)
+                        .map(Snapshot::new)
+                        .map_err(|e| e.to_string())
+                })
+                .await
+                .unwrap_or_else(|e| Err(format!("reading it failed: {e}")))
+            }
         };
-        let mut cur = self.current.write().expect("users lock");
+        let mut cur = self.current.write().unwrap_or_else(PoisonError::into_inner);
         cur.0 = now;
         match outcome {
-            Ok(users) => {
-                cur.1 = Arc::new(Snapshot::new(users));
+            Ok(snapshot) => {
+                cur.1 = Arc::new(snapshot);
                 crate::output::note(&format!("reloaded {}", self.path.display()));
             }
             Err(e) => crate::output::note(&format!(

@@ -1,9 +1,10 @@
 //! `jwtctl serve`: a local OAuth2 token server over the users file and keys, on axum/tokio.
 //!
 //! `routes` holds the endpoints, `tokens` the minting and checking of the server's tokens,
-//! `oauth` the RFC 6749/6750 answer shapes, `limiter` the failed-login backoff and
-//! `live_users` the users file reloaded on change.
+//! `oauth` the RFC 6749/6750 answer shapes, `limiter` the failed-login backoff,
+//! `live_users` the users file reloaded on change and `conn` the connection limits.
 
+pub mod conn;
 pub mod limiter;
 pub mod live_users;
 pub mod oauth;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
+use axum::http::header;
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -27,8 +29,9 @@ use serde_json::Value;
 /// request carries one token.
 pub const MAX_BODY: usize = 64 * 1024;
 
-/// How long in-flight requests get to finish after Ctrl-C or SIGTERM.
-const GRACE: Duration = Duration::from_secs(5);
+/// Most form fields read from a body. A token request has at most seven parameters;
+/// the cap keeps every per-field step bounded however a 64 KiB body is cut up.
+pub const MAX_FIELDS: usize = 32;
 
 pub struct AppState {
     pub minter: tokens::Minter,
@@ -38,7 +41,13 @@ pub struct AppState {
     /// blocking pool while holding argon2's memory (19 MiB each by default).
     pub hashing: tokio::sync::Semaphore,
     pub discovery: Value,
+    /// How long a request body may take to arrive (`--idle-timeout`).
+    pub body_timeout: Duration,
 }
+
+/// The user a request acted for, put on the response by the handlers for the request log.
+#[derive(Debug, Clone)]
+pub struct LogUser(pub String);
 
 pub fn router(state: Arc<AppState>, log: bool) -> Router {
     let app = Router::new()
@@ -65,28 +74,38 @@ pub fn router(state: Arc<AppState>, log: bool) -> Router {
     }
 }
 
-/// One line per request on stderr: time, peer, method, path, status, latency. Never the query
-/// string or any header or body, which is where passwords and tokens travel.
+/// One line per request on stderr: time, peer, method, path, status, latency, the user the
+/// request acted for and the client's user agent. Never the query string, another header or a
+/// body, which is where passwords and tokens travel. Every value a client chose is escaped
+/// (terminal controls, bidi overrides, quotes) so a log line cannot rewrite what an operator
+/// sees.
 async fn log_request(req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().clone();
-    let mut path = req.uri().path().to_string();
-    if path.len() > 200 {
-        let mut cut = 200;
-        while !path.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        path.truncate(cut);
-        path.push_str("...");
-    }
+    let path = log_field(req.uri().path(), 200);
+    let agent = req
+        .headers()
+        .get(header::USER_AGENT)
+        .map(|v| {
+            format!(
+                "\"{}\"",
+                log_text(&String::from_utf8_lossy(v.as_bytes()), 200)
+            )
+        })
+        .unwrap_or_else(|| "-".into());
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip().to_string())
         .unwrap_or_else(|| "-".into());
     let response = next.run(req).await;
+    let user = response
+        .extensions()
+        .get::<LogUser>()
+        .map(|u| log_field(&u.0, 100))
+        .unwrap_or_else(|| "-".into());
     let line = format!(
-        "{} {peer} {method} {path} {} {:.1}ms\n",
+        "{} {peer} {method} {path} {} {:.1}ms {user} {agent}\n",
         jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ"),
         response.status().as_u16(),
         start.elapsed().as_secs_f64() * 1000.0
@@ -94,6 +113,38 @@ async fn log_request(req: Request, next: Next) -> Response {
     // One write per line, so lines from concurrent requests never interleave.
     let _ = std::io::stderr().write_all(line.as_bytes());
     response
+}
+
+/// A client-chosen value for the log, quoted: cut to `max` characters, escaped like every other
+/// text the CLI shows (`output::sanitize`), with quotes, backslashes and newlines escaped too so
+/// that a value cannot end its field early.
+pub fn log_text(text: &str, max: usize) -> String {
+    let mut cut: String = text.chars().take(max).collect();
+    if cut.len() < text.len() {
+        cut.push_str("...");
+    }
+    let mut out = String::with_capacity(cut.len());
+    for c in cut.chars() {
+        match c {
+            '"' | '\\' | '\n' => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    crate::output::sanitize(&out).into_owned()
+}
+
+/// [`log_text`] for an unquoted field: spaces escaped as well.
+pub fn log_field(text: &str, max: usize) -> String {
+    log_text(text, max).replace(' ', "\\u{0020}")
+}
+
+/// [`conn::serve`] with the default limits.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    signals: Signals,
+) -> std::io::Result<()> {
+    conn::serve(listener, app, conn::Limits::default(), signals).await
 }
 
 /// Ctrl-C and SIGTERM. Registered when made, not when first awaited: a signal that arrives
@@ -136,42 +187,19 @@ impl Signals {
     }
 }
 
-/// Serves until a signal, then stops accepting and lets requests in flight finish; it returns
-/// when they have, after `GRACE`, or at a second signal, whichever comes first.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    app: Router,
-    mut signals: Signals,
-) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    // Responses are written whole; without Nagle's delay they leave at once.
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        let _ = stopped.await;
-    });
-    let mut server = std::pin::pin!(std::future::IntoFuture::into_future(server));
-    let name = tokio::select! {
-        r = &mut server => return r,
-        name = signals.recv() => name,
-    };
-    crate::output::note(&format!("{name}: shutting down"));
-    let _ = stop.send(());
-    tokio::select! {
-        r = &mut server => r,
-        _ = tokio::time::sleep(GRACE) => {
-            crate::output::note("requests still running after 5 s were dropped");
-            Ok(())
-        }
-        name = signals.recv() => {
-            crate::output::note(&format!("{name} again: stopping now"));
-            Ok(())
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logged_values_are_escaped_and_cut() {
+        assert_eq!(log_text("/\u{202e}RLO", 200), "/\\u{202e}RLO");
+        assert_eq!(
+            log_field("a \"b\"\\\n\u{1b}[2J", 200),
+            "a\\u{0020}\\u{0022}b\\u{0022}\\u{005c}\\u{000a}\\u{001b}[2J"
+        );
+        assert_eq!(log_text("a b", 9), "a b");
+        assert_eq!(log_text("abcdef", 3), "abc...");
+        assert_eq!(log_text("ééé", 2), "éé...");
     }
 }

@@ -1,18 +1,22 @@
 //! The endpoints: `/token`, `/me` and `/userinfo`, `/introspect`, discovery and JWKS.
 
+use std::collections::HashSet;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use serde_json::{json, Map, Value};
 
+use super::conn::Activity;
+use super::limiter::Lock;
 use super::oauth::{bearer_challenge, json_no_store, Code, OAuthError};
-use super::AppState;
+use super::{AppState, LogUser, MAX_FIELDS};
 use crate::checks::TokenUse;
 use crate::error::Diagnose;
 use crate::hashing::AuthError;
@@ -29,6 +33,18 @@ pub type Shared = Arc<AppState>;
 pub struct Form(Vec<(String, String)>);
 
 impl Form {
+    /// Reads the body (within `--idle-timeout`) and parses it.
+    async fn read(app: &AppState, req: Request) -> Result<Form, OAuthError> {
+        let headers = req.headers().clone();
+        let body = tokio::time::timeout(app.body_timeout, Bytes::from_request(req, &()))
+            .await
+            .map_err(|_| {
+                OAuthError::new(Code::InvalidRequest, "the body did not arrive in time")
+                    .status(StatusCode::REQUEST_TIMEOUT)
+            })?;
+        Form::parse(&headers, body)
+    }
+
     fn parse(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Form, OAuthError> {
         let body = body.map_err(|e| {
             let status = e.status();
@@ -46,14 +62,24 @@ impl Form {
                 "send the parameters as application/x-www-form-urlencoded",
             ));
         }
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-        for (i, (k, _)) in pairs.iter().enumerate() {
-            if pairs[..i].iter().any(|(o, _)| o == k) {
+        // One pass, a hash set for the names seen: linear in the body, and no more than
+        // MAX_FIELDS fields are decoded whatever the body holds.
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut seen = HashSet::new();
+        for (k, v) in form_urlencoded::parse(&body) {
+            if pairs.len() == MAX_FIELDS {
+                return Err(OAuthError::new(
+                    Code::InvalidRequest,
+                    format!("more than {MAX_FIELDS} parameters"),
+                ));
+            }
+            if !seen.insert(k.clone()) {
                 return Err(OAuthError::new(
                     Code::InvalidRequest,
                     format!("parameter \"{k}\" is given more than once"),
                 ));
             }
+            pairs.push((k.into_owned(), v.into_owned()));
         }
         Ok(Form(pairs))
     }
@@ -88,32 +114,45 @@ impl Drop for Form {
 
 pub async fn token(
     State(app): State<Shared>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    activity: Option<axum::Extension<Arc<Activity>>>,
+    req: Request,
 ) -> Response {
-    let result = match Form::parse(&headers, body) {
-        Ok(form) => match form.get("grant_type").filter(|g| !g.is_empty()) {
-            None => Err(OAuthError::new(
-                Code::InvalidRequest,
-                "missing parameter \"grant_type\"",
-            )),
-            Some("password") => password_grant(&app, &form).await,
-            Some("refresh_token") => refresh_grant(&app, &form),
-            Some(other) => Err(OAuthError::new(
-                Code::UnsupportedGrantType,
-                format!("grant_type \"{other}\" is not supported; use password or refresh_token"),
-            )),
-        },
-        Err(e) => Err(e),
+    let form = match Form::read(&app, req).await {
+        Ok(f) => f,
+        Err(e) => return e.into_response(),
+    };
+    // From here the server is computing; a login may wait for a hashing slot without a byte
+    // moving, which is not idleness.
+    let _busy = activity.map(|a| a.busy());
+    let result = match form.get("grant_type").filter(|g| !g.is_empty()) {
+        None => Err(OAuthError::new(
+            Code::InvalidRequest,
+            "missing parameter \"grant_type\"",
+        )),
+        Some("password") => password_grant(&app, &form, peer).await,
+        Some("refresh_token") => refresh_grant(&app, &form).await,
+        Some(other) => Err(OAuthError::new(
+            Code::UnsupportedGrantType,
+            format!("grant_type \"{other}\" is not supported; use password or refresh_token"),
+        )),
     };
     match result {
-        Ok(body) => json_no_store(StatusCode::OK, body),
+        Ok((body, user)) => {
+            let mut r = json_no_store(StatusCode::OK, body);
+            r.extensions_mut().insert(LogUser(user));
+            r
+        }
         Err(e) => e.into_response(),
     }
 }
 
 /// RFC 6749 §4.3.
-async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
+async fn password_grant(
+    app: &Shared,
+    form: &Form,
+    peer: SocketAddr,
+) -> Result<(Value, String), OAuthError> {
     let name = form.require("username")?.to_string();
     // No user can have such a name; refusing it here keeps the limiter's memory bounded
     // (it keys on the name) and answers what any wrong login gets.
@@ -127,6 +166,7 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
             .to_string(),
     );
     let requested = requested_scopes(form)?;
+    let client = peer.ip();
 
     // The limiter is consulted only with a hashing slot in hand: then at most one guess per
     // slot can be in flight past it, however many a client sends at once.
@@ -135,18 +175,22 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
         .acquire()
         .await
         .expect("semaphore is never closed");
-    if let Some(wait) = app.limiter.locked(&name, Instant::now()) {
-        let secs = wait.as_secs_f64().ceil() as u64;
+    if let Some(lock) = app.limiter.locked(&name, client, Instant::now()) {
+        let secs = lock.wait().as_secs_f64().ceil().max(1.0) as u64;
+        let whose = match lock {
+            Lock::Name(_) => "this username",
+            Lock::Client(_) => "this address",
+        };
         return Err(OAuthError {
             retry_after: Some(secs),
             ..OAuthError::new(
                 Code::InvalidGrant,
-                format!("too many failed logins for this username; retry in {secs} s"),
+                format!("too many failed logins for {whose}; retry in {secs} s"),
             )
             .status(StatusCode::TOO_MANY_REQUESTS)
         });
     }
-    let users = app.users.get();
+    let users = app.users.get().await;
     let outcome = {
         let users = users.clone();
         let name = name.clone();
@@ -165,36 +209,44 @@ async fn password_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> 
             (r, upgrade)
         })
         .await
-        .expect("authentication does not panic")
+        .map_err(|_| server_error("the password check failed"))?
     };
     drop(_slot);
     let user = match outcome {
         (Ok(user), upgrade) => {
-            app.limiter.succeeded(&name);
+            app.limiter.succeeded(&name, client);
             if let Some(new_hash) = upgrade {
                 store_upgraded_hash(users.clone(), &user, new_hash).await;
             }
             user
         }
         (Err(AuthError::Rejected(_)), _) => {
-            app.limiter.failed(&name, Instant::now());
+            app.limiter.failed(&name, client, Instant::now());
             return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
         }
         (Err(e @ AuthError::BadHash { .. }), _) => {
             // The operator's problem, not the client's: the log says which user and why; the
             // client gets the same answer as for a wrong password.
             crate::output::warn(&format!("{e}; hint: {}", e.hint().unwrap_or_default()));
-            app.limiter.failed(&name, Instant::now());
+            app.limiter.failed(&name, client, Instant::now());
             return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
         }
     };
     let scopes = grant_scopes(&user.scopes, requested)?;
-    respond_with_tokens(app, &user, &scopes, true)
+    let body = respond_with_tokens(app, user.clone(), scopes, true).await?;
+    Ok((body, user.name))
+}
+
+/// A 500 whose reason goes to the log, not to the client.
+fn server_error(what: &str) -> OAuthError {
+    crate::output::warn(what);
+    OAuthError::new(Code::InvalidRequest, "the server could not answer")
+        .status(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// RFC 6749 §6. The refresh token itself is not rotated: the server keeps no state, so a new
 /// one would be no harder to steal than the old; it stays valid until its own `exp`.
-fn refresh_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
+async fn refresh_grant(app: &Shared, form: &Form) -> Result<(Value, String), OAuthError> {
     let text = form.require("refresh_token")?;
     let requested = requested_scopes(form)?;
     let claims = app
@@ -207,7 +259,7 @@ fn refresh_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
             )
         })?;
     let sub = claims["sub"].as_str().expect("checked to be a string");
-    let users = app.users.get();
+    let users = app.users.get().await;
     // A user removed or disabled since the login gets no more access tokens.
     let user = match users.user(sub) {
         Some(u) if !u.disabled => u.clone(),
@@ -223,7 +275,9 @@ fn refresh_grant(app: &Shared, form: &Form) -> Result<Value, OAuthError> {
     let mut scopes = grant_scopes(&granted, requested)?;
     // Scopes taken away in the users file since the login are not handed out again.
     scopes.retain(|s| user.scopes.contains(s));
-    respond_with_tokens(app, &user, &scopes, false)
+    let name = user.name.clone();
+    let body = respond_with_tokens(app, user, scopes, false).await?;
+    Ok((body, name))
 }
 
 fn requested_scopes(form: &Form) -> Result<Option<Vec<String>>, OAuthError> {
@@ -257,7 +311,20 @@ fn grant_scopes(
     })
 }
 
-fn respond_with_tokens(
+/// Signs on the blocking pool: an RSA signature costs about a millisecond of CPU.
+async fn respond_with_tokens(
+    app: &Shared,
+    user: User,
+    scopes: Vec<String>,
+    with_refresh: bool,
+) -> Result<Value, OAuthError> {
+    let app = app.clone();
+    tokio::task::spawn_blocking(move || tokens_body(&app, &user, &scopes, with_refresh))
+        .await
+        .map_err(|_| server_error("signing a token failed"))?
+}
+
+fn tokens_body(
     app: &Shared,
     user: &User,
     scopes: &[String],
@@ -303,7 +370,7 @@ async fn store_upgraded_hash(
         crate::hashing::store_upgraded_hash(&snapshot.users, &user, &new_hash)
     })
     .await
-    .expect("storing a hash does not panic");
+    .unwrap_or_default();
     for w in &told {
         crate::output::tell(w);
     }
@@ -344,7 +411,7 @@ pub async fn me(State(app): State<Shared>, headers: HeaderMap) -> Response {
         Err(e) => return invalid(&e),
     };
     let sub = claims["sub"].as_str().expect("checked to be a string");
-    let users = app.users.get();
+    let users = app.users.get().await;
     let user = match users.user(sub) {
         Some(u) if !u.disabled => u,
         Some(_) => return invalid("the user is disabled"),
@@ -365,19 +432,17 @@ pub async fn me(State(app): State<Shared>, headers: HeaderMap) -> Response {
     }
     body.insert("disabled".into(), json!(false));
     body.insert("scopes".into(), json!(crate::claims::token_scopes(&claims)));
-    json_no_store(StatusCode::OK, Value::Object(body))
+    let mut r = json_no_store(StatusCode::OK, Value::Object(body));
+    r.extensions_mut().insert(LogUser(user.name.clone()));
+    r
 }
 
 /// `POST /introspect` (RFC 7662). It answers without client authentication: these tokens are
 /// signed JWTs, which cannot be guessed, and whose holder can read their claims anyway, so
 /// the scanning that §4 guards against finds nothing. Refresh tokens are reported inactive,
 /// so that a resource server that only looks at `active` never accepts one as access.
-pub async fn introspect(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let form = match Form::parse(&headers, body) {
+pub async fn introspect(State(app): State<Shared>, req: Request) -> Response {
+    let form = match Form::read(&app, req).await {
         Ok(f) => f,
         Err(e) => return e.into_response(),
     };
@@ -390,7 +455,7 @@ pub async fn introspect(
         return inactive();
     };
     let sub = claims["sub"].as_str().expect("checked to be a string");
-    if app.users.get().user(sub).is_none_or(|u| u.disabled) {
+    if app.users.get().await.user(sub).is_none_or(|u| u.disabled) {
         return inactive();
     }
     let mut body = Map::new();

@@ -216,6 +216,9 @@ fn unknown_user_wrong_password_and_disabled_user_get_the_same_answer() {
         s.login("carol", "singer"),
         s.login("alice", ""),
         s.login(&"x".repeat(10_000), "wonderland"),
+        // Over the 4096-byte password limit: checked like any other, then refused.
+        s.login("alice", &"w".repeat(5_000)),
+        s.login("nobody", &"w".repeat(5_000)),
     ];
     for r in &replies {
         assert_eq!(r.status, 400);
@@ -706,10 +709,233 @@ fn repeated_failed_logins_lock_the_username_out() {
     assert_eq!(s.login("alice", "wonderland").status, 200);
 }
 
+/// A flood of made-up names fills the limiter's tables; the name under attack is still counted
+/// and locked (the least recently failed records make room), never waved through.
+#[test]
+fn the_backoff_still_locks_a_real_user_after_the_tables_are_full() {
+    let site = Site::new();
+    let s = Server::start_with_env(
+        &site.users,
+        Some(SECRET),
+        &[
+            "--max-failed-logins",
+            "3",
+            "--max-failed-logins-per-address",
+            "1000",
+        ],
+        &[("JWTCTL_SERVE_LIMITER_CAPACITY", "20")],
+    );
+    for i in 0..60 {
+        assert_eq!(s.login(&format!("n{i}"), "guess").status, 400);
+    }
+    for _ in 0..3 {
+        assert_eq!(s.login("bob", "guess").status, 400);
+    }
+    let r = s.login("bob", "builder");
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert!(r.body.contains("this username"), "{}", r.body);
+    // The flood's oldest names were evicted, so they start afresh.
+    assert_eq!(s.login("n0", "guess").status, 400);
+}
+
+#[test]
+fn one_address_has_a_budget_of_failures_across_names() {
+    let site = Site::new();
+    let s = site.serve(&["--max-failed-logins-per-address", "3"]);
+    for name in ["n1", "n2", "n3"] {
+        assert_eq!(s.login(name, "guess").status, 400);
+    }
+    // Spent: refused before any password is checked, whatever the name, right ones included.
+    let r = s.login("bob", "builder");
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert_eq!(r.error(), "invalid_grant");
+    assert!(r.body.contains("this address"), "{}", r.body);
+    assert_eq!(r.header("retry-after"), Some("1"));
+}
+
+#[test]
+fn a_form_with_too_many_fields_is_refused() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let mut params: Vec<(String, String)> =
+        (0..40).map(|i| (format!("k{i}"), "v".into())).collect();
+    params.push(("grant_type".into(), "password".into()));
+    let params: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    for path in ["/token", "/introspect"] {
+        let r = s.post_form(path, &params);
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        assert_eq!(r.error(), "invalid_request");
+        assert!(r.body.contains("more than 32 parameters"), "{}", r.body);
+    }
+    // The largest body of distinct keys is answered like any other bad form.
+    let body = (0..16_000)
+        .map(|i| format!("{i:x}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let r = request(
+        &s.addr,
+        "POST",
+        "/token",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        &body.as_bytes()[..body.len().min(64 * 1024)],
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+}
+
+/// Reads until the server closes the connection; the test's own read timeout is far above
+/// the server's, so this checks the close, not its timing.
+fn read_until_closed(c: &mut std::net::TcpStream) -> String {
+    use std::io::Read;
+    c.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let mut reply = Vec::new();
+    match c.read_to_end(&mut reply) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("the server did not close the connection: {e}"),
+    }
+    String::from_utf8_lossy(&reply).into_owned()
+}
+
+#[test]
+fn connections_that_send_nothing_or_half_a_head_are_closed() {
+    use std::io::Write;
+    let site = Site::new();
+    let s = site.serve(&["--header-timeout", "1s"]);
+    let mut silent = std::net::TcpStream::connect(&s.addr).unwrap();
+    let mut half = std::net::TcpStream::connect(&s.addr).unwrap();
+    half.write_all(b"GET /.well-known/jw").unwrap();
+    assert_eq!(read_until_closed(&mut silent), "");
+    let reply = read_until_closed(&mut half);
+    assert!(
+        reply.is_empty() || reply.starts_with("HTTP/1.1 408"),
+        "{reply}"
+    );
+    // A kept-alive connection that sends no next request is closed too.
+    let mut kept = std::net::TcpStream::connect(&s.addr).unwrap();
+    kept.write_all(b"GET /.well-known/jwks.json HTTP/1.1\r\nHost: t\r\n\r\n")
+        .unwrap();
+    let reply = read_until_closed(&mut kept);
+    assert!(reply.starts_with("HTTP/1.1 200 OK"), "{reply}");
+    assert_eq!(s.get("/.well-known/jwks.json", &[]).status, 200);
+}
+
+#[test]
+fn a_stalled_body_is_cut_off_after_the_idle_timeout() {
+    use std::io::Write;
+    let site = Site::new();
+    let s = site.serve(&["--idle-timeout", "1s", "--header-timeout", "60s"]);
+    let mut c = std::net::TcpStream::connect(&s.addr).unwrap();
+    c.write_all(
+        b"POST /token HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+          Content-Length: 100\r\n\r\ngrant_type=password",
+    )
+    .unwrap();
+    let reply = read_until_closed(&mut c);
+    assert!(
+        reply.is_empty() || reply.starts_with("HTTP/1.1 408"),
+        "{reply}"
+    );
+    assert_eq!(s.login("bob", "builder").status, 200);
+}
+
+#[test]
+fn connections_over_the_cap_are_answered_503() {
+    let site = Site::new();
+    let s = site.serve(&["--max-connections", "2", "--header-timeout", "60s"]);
+    let first = std::net::TcpStream::connect(&s.addr).unwrap();
+    let _second = std::net::TcpStream::connect(&s.addr).unwrap();
+    // Accepted in order: the third finds both slots taken.
+    let mut third = std::net::TcpStream::connect(&s.addr).unwrap();
+    let reply = read_until_closed(&mut third);
+    assert!(reply.starts_with("HTTP/1.1 503"), "{reply}");
+    assert!(reply.to_lowercase().contains("retry-after: 1"), "{reply}");
+    assert!(reply.contains("too many connections"), "{reply}");
+    // A slot frees when a connection closes.
+    drop(first);
+    let mut answered = false;
+    for _ in 0..100 {
+        let mut c = std::net::TcpStream::connect(&s.addr).unwrap();
+        use std::io::Write;
+        c.write_all(b"GET /.well-known/jwks.json HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        if read_until_closed(&mut c).starts_with("HTTP/1.1 200") {
+            answered = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(answered);
+}
+
+#[test]
+fn limits_are_checked_on_the_command_line() {
+    let site = Site::new();
+    for (flag, value) in [
+        ("--header-timeout", "0s"),
+        ("--idle-timeout", "2h"),
+        ("--idle-timeout", "soon"),
+        ("--max-connections", "0"),
+        ("--max-failed-logins-per-address", "0"),
+    ] {
+        with_secret()
+            .args(["serve", "--users"])
+            .arg(&site.users)
+            .args([flag, value])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(flag));
+    }
+}
+
+#[test]
+fn listening_on_every_interface_names_the_port_bound() {
+    use std::io::BufRead;
+    let site = Site::new();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jwtctl"))
+        .env("JWTCTL_SECRET", SECRET)
+        .env("NO_COLOR", "1")
+        .args(["serve", "--users"])
+        .arg(&site.users)
+        .args(["--listen", "0.0.0.0:0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let port = line
+        .trim()
+        .strip_prefix("listening on http://0.0.0.0:")
+        .unwrap_or_else(|| panic!("{line:?}"));
+    assert_ne!(port, "0");
+    assert!(
+        stderr.contains(&format!(
+            "listening on 0.0.0.0:{port}, reachable from other machines"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("0.0.0.0:0"), "{stderr}");
+}
+
 #[test]
 fn two_hundred_concurrent_logins_each_get_their_own_answer() {
     let site = Site::new();
-    let s = site.serve(&["--max-failed-logins", "1000"]);
+    let s = site.serve(&[
+        "--max-failed-logins",
+        "1000",
+        "--max-failed-logins-per-address",
+        "1000",
+    ]);
     let addr = s.addr.clone();
     let who = [
         ("alice", "wonderland", true),
@@ -787,10 +1013,38 @@ fn log_lines_carry_method_path_status_and_latency_but_no_secrets() {
     let lines: Vec<&str> = log.lines().filter(|l| l.contains(" /me ")).collect();
     assert_eq!(lines.len(), 1, "{log}");
     let fields: Vec<&str> = lines[0].split(' ').collect();
-    // TIME PEER METHOD PATH STATUS LATENCY
+    // TIME PEER METHOD PATH STATUS LATENCY USER "USER-AGENT"
     assert_eq!(&fields[1..5], ["127.0.0.1", "GET", "/me", "200"]);
     assert!(fields[5].ends_with("ms"));
+    assert_eq!(&fields[6..], ["alice", "-"]);
     assert!(log.contains(" POST /token 400 "));
+    assert!(log.contains(" POST /token 200 "));
+}
+
+/// Path, user agent and user name are the client's words: escaped as the CLI escapes them,
+/// so a request cannot reorder, hide or fake what an operator reads in the log.
+#[test]
+fn logged_values_are_escaped_for_the_terminal() {
+    let site = Site::new();
+    let s = site.serve(&[]);
+    let r = request(
+        &s.addr,
+        "GET",
+        "/\u{202e}RLO\u{200b}",
+        &[("User-Agent", "evil \"agent\" \u{202e}\\")],
+        b"",
+    );
+    assert_eq!(r.status, 404);
+    let (_, log) = s.stop("TERM");
+    let line = log.lines().find(|l| l.contains("RLO")).expect("logged");
+    for raw in ['\u{202e}', '\u{200b}'] {
+        assert!(!line.contains(raw), "raw {raw:?} in {line:?}");
+    }
+    assert!(line.contains(" GET /\\u{202e}RLO\\u{200b} 404 "), "{line}");
+    assert!(
+        line.ends_with(" - \"evil \\u{0022}agent\\u{0022} \\u{202e}\\u{005c}\""),
+        "{line}"
+    );
 }
 
 #[test]

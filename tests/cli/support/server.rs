@@ -24,7 +24,18 @@ impl Server {
     /// Starts `jwtctl serve --listen 127.0.0.1:0 ARGS` with `JWTCTL_SECRET` set to `secret`
     /// (unless `None`) and waits for the address line on stdout.
     pub fn start(users: &Path, secret: Option<&str>, args: &[&str]) -> Server {
+        Server::start_with_env(users, secret, args, &[])
+    }
+
+    /// [`Server::start`] with extra environment variables.
+    pub fn start_with_env(
+        users: &Path,
+        secret: Option<&str>,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("jwtctl"));
+        cmd.envs(env.iter().copied());
         cmd.env_remove("JWTCTL_SECRET")
             .env_remove("JWTCTL_USERS")
             .env("NO_COLOR", "1")
