@@ -582,7 +582,7 @@ mod tests {
         off.disabled = true;
         let users = Users {
             path: "users.toml".into(),
-            format: crate::store::Format::Toml,
+            format: crate::users::Format::Toml,
             users: vec![User::new("alice", hash), off],
             upgrade_hashes: false,
             mode: None,
