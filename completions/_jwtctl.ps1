@@ -139,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             break
         }
         'jwtctl;hash' {
-            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch, 3 for a hash beyond the cost bounds: argon2 m<=1 GiB, t<=32, p<=16, bcrypt cost<=20)')
             [CompletionResult]::new('--m-cost', '--m-cost', [CompletionResultType]::ParameterName, 'argon2 memory cost in KiB')
             [CompletionResult]::new('--t-cost', '--t-cost', [CompletionResultType]::ParameterName, 'argon2 iterations')
             [CompletionResult]::new('--p-cost', '--p-cost', [CompletionResultType]::ParameterName, 'argon2 parallelism (lanes)')

@@ -132,7 +132,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;hash'= {
-            cand --verify 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch)'
+            cand --verify 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch, 3 for a hash beyond the cost bounds: argon2 m<=1 GiB, t<=32, p<=16, bcrypt cost<=20)'
             cand --m-cost 'argon2 memory cost in KiB'
             cand --t-cost 'argon2 iterations'
             cand --p-cost 'argon2 parallelism (lanes)'

@@ -157,7 +157,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l json -d 'Shorth
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l verify -d 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l verify -d 'Check the password against this hash instead of making one (exit 0 match, 7 mismatch, 3 for a hash beyond the cost bounds: argon2 m<=1 GiB, t<=32, p<=16, bcrypt cost<=20)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l m-cost -d 'argon2 memory cost in KiB' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l t-cost -d 'argon2 iterations' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l p-cost -d 'argon2 parallelism (lanes)' -r

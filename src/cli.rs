@@ -533,7 +533,8 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct HashArgs {
-    /// Check the password against this hash instead of making one (exit 0 match, 7 mismatch)
+    /// Check the password against this hash instead of making one (exit 0 match, 7 mismatch,
+    /// 3 for a hash beyond the cost bounds: argon2 m<=1 GiB, t<=32, p<=16, bcrypt cost<=20)
     #[arg(long, value_name = "HASH")]
     pub verify: Option<String>,
 

@@ -26,11 +26,15 @@ pub const MAX_PASSWORD_LEN: usize = 4096;
 pub const BCRYPT_MAX_PASSWORD_LEN: usize = 72;
 
 // Upper bounds on the work a hash string can ask for. A hash comes from the users file or the
-// command line; without bounds `m=4294967295` would make jwtctl try to allocate 4 TiB.
-pub const MAX_M_COST: u32 = 4 * 1024 * 1024;
-pub const MAX_T_COST: u32 = 100;
-pub const MAX_P_COST: u32 = 64;
+// command line, which an attacker may write; `serve` checks one per core at once, so each must
+// fit in memory several times over. 1 GiB is 16 times argon2-cffi's default and 50 times
+// OWASP's; no real deployment asks for more iterations or lanes.
+pub const MAX_M_COST: u32 = 1024 * 1024;
+pub const MAX_T_COST: u32 = 32;
+pub const MAX_P_COST: u32 = 16;
 pub const MAX_BCRYPT_COST: u32 = 20;
+/// The shortest argon2 tag jwtctl's argon2 library reads from a PHC string (RFC 9106 allows 4).
+pub const MIN_ARGON2_TAG: usize = 10;
 
 /// Verified for unknown users, so that "no such user" costs as much as "wrong password".
 /// Made with argon2-cffi at the default cost; its password is irrelevant because the result is
@@ -106,6 +110,16 @@ pub enum HashError {
     UnknownScheme(String),
     #[error("argon2 cost out of range: {0}")]
     Cost(String),
+    #[error(
+        "the password hash asks for {0}, beyond jwtctl's bounds; it is refused, not attempted"
+    )]
+    Limits(String),
+    #[error(
+        "the argon2 hash's tag is {0} bytes; jwtctl checks tags of {MIN_ARGON2_TAG} bytes or more \
+         (RFC 9106 allows 4, but the PHC reader jwtctl uses needs 10, and a 4-byte tag matches \
+         a wrong password once in 2^32 tries)"
+    )]
+    ShortTag(usize),
     #[error("password hashing failed: {0}")]
     Internal(String),
 }
@@ -137,6 +151,14 @@ impl crate::error::Diagnose for HashError {
                 "memory (--m-cost) is 8 KiB per lane up to {MAX_M_COST}, iterations 1 to \
                  {MAX_T_COST}, lanes 1 to {MAX_P_COST}"
             ),
+            HashError::Limits(_) => format!(
+                "jwtctl checks argon2 hashes of at most {MAX_M_COST} KiB of memory (1 GiB), \
+                 {MAX_T_COST} iterations and {MAX_P_COST} lanes, and bcrypt up to cost \
+                 {MAX_BCRYPT_COST}; set a new password with `jwtctl users passwd NAME`"
+            ),
+            HashError::ShortTag(_) => {
+                "set a new password with `jwtctl users passwd NAME` (argon2id, 32-byte tag)".into()
+            }
             HashError::Internal(_) => "this is a bug in jwtctl; please report it".into(),
         })
     }
@@ -149,6 +171,8 @@ impl crate::error::Diagnose for HashError {
                 ExitCode::Usage
             }
             HashError::TooLongForBcrypt { .. } => ExitCode::Auth,
+            // A hash that asks for too much, or proves too little, is refused as malformed input.
+            HashError::Limits(_) | HashError::ShortTag(_) => ExitCode::Malformed,
             HashError::Missing
             | HashError::Malformed(_)
             | HashError::UnknownScheme(_)
@@ -253,7 +277,10 @@ fn parse(hash: &str) -> Result<Parsed<'_>, HashError> {
                 hash.len()
             )));
         }
-        if !(4..=MAX_BCRYPT_COST).contains(&cost) {
+        if cost > MAX_BCRYPT_COST {
+            return Err(HashError::Limits(format!("bcrypt cost {cost}")));
+        }
+        if cost < 4 {
             return Err(HashError::Malformed(format!(
                 "bcrypt cost {cost} is outside 4..={MAX_BCRYPT_COST}"
             )));
@@ -281,7 +308,13 @@ fn parse(hash: &str) -> Result<Parsed<'_>, HashError> {
 
 fn parse_argon2(hash: &str) -> Result<Parsed<'_>, HashError> {
     let malformed = |e: &dyn std::fmt::Display| HashError::Malformed(e.to_string());
-    let mut phc = PasswordHash::new(hash).map_err(|e| malformed(&e))?;
+    let mut phc = PasswordHash::new(hash).map_err(|e| match e {
+        // The tag is the last field, unpadded base64: 4 characters per 3 bytes.
+        argon2::password_hash::phc::Error::OutputSize { .. } => {
+            HashError::ShortTag(hash.rsplit('$').next().map_or(0, |t| t.len() * 3 / 4))
+        }
+        e => malformed(&e),
+    })?;
     let algorithm = match phc.algorithm.as_str() {
         "argon2i" => Algorithm::Argon2i,
         "argon2d" => Algorithm::Argon2d,
@@ -304,8 +337,8 @@ fn parse_argon2(hash: &str) -> Result<Parsed<'_>, HashError> {
     let params = Params::try_from(&phc).map_err(|e| malformed(&e))?;
     if params.m_cost() > MAX_M_COST || params.t_cost() > MAX_T_COST || params.p_cost() > MAX_P_COST
     {
-        return Err(HashError::Malformed(format!(
-            "m={},t={},p={} is beyond jwtctl's limits (m<={MAX_M_COST}, t<={MAX_T_COST}, p<={MAX_P_COST})",
+        return Err(HashError::Limits(format!(
+            "m={} KiB, t={}, p={} (at most m={MAX_M_COST}, t={MAX_T_COST}, p={MAX_P_COST})",
             params.m_cost(),
             params.t_cost(),
             params.p_cost()
@@ -421,7 +454,10 @@ impl crate::error::Diagnose for AuthError {
     fn exit_code(&self) -> ExitCode {
         match self {
             AuthError::Rejected(_) => ExitCode::Auth,
-            AuthError::BadHash { .. } => ExitCode::Runtime,
+            AuthError::BadHash { source, .. } => match source.exit_code() {
+                ExitCode::Malformed => ExitCode::Malformed,
+                _ => ExitCode::Runtime,
+            },
         }
     }
 }

@@ -14,6 +14,8 @@ pub enum KeyError {
     },
     #[error("{path} is empty")]
     EmptyFile { path: PathBuf },
+    #[error("{path} is over the {limit}-byte limit for a key or secret file")]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("{path} is not a key jwtctl can read{detail}")]
     Unrecognized { path: PathBuf, detail: String },
     #[error("{path} holds an encrypted private key")]
@@ -73,6 +75,9 @@ impl crate::error::Diagnose for KeyError {
     fn hint(&self) -> Option<String> {
         Some(match self {
             KeyError::Read { .. } => "check the path and its permissions".into(),
+            KeyError::TooLarge { .. } => {
+                "a key or secret is a few KiB at most; check that the right file was given".into()
+            }
             KeyError::EmptyFile { .. } | KeyError::Unrecognized { .. } => {
                 "expected PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, or a JWK; make one with `jwtctl keygen`".into()
             }

@@ -123,10 +123,14 @@ pub(super) fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> 
     let mut filled = 0;
     loop {
         if filled == buf.len() {
-            if filled as u64 >= MAX_KEY_FILE {
+            // One byte past the limit is enough to know the file is over it.
+            if filled as u64 > MAX_KEY_FILE {
                 break;
             }
-            let mut bigger = Zeroizing::new(vec![0u8; (filled * 2).min(MAX_KEY_FILE as usize)]);
+            let mut bigger = Zeroizing::new(vec![
+                0u8;
+                (filled * 2).max(1).min(MAX_KEY_FILE as usize + 1)
+            ]);
             bigger[..filled].copy_from_slice(&buf[..filled]);
             buf = bigger;
         }
@@ -136,6 +140,13 @@ pub(super) fn read_limited(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> 
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(read_err(e)),
         }
+    }
+    // Over the limit: refused, not cut (a truncated secret would verify nothing, silently).
+    if filled as u64 > MAX_KEY_FILE {
+        return Err(KeyError::TooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_KEY_FILE,
+        });
     }
     buf.truncate(filled);
     Ok(buf)

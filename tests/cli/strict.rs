@@ -487,3 +487,82 @@ fn stdin_memory_is_bounded_by_the_longest_line() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ---- key material and password hashes ----
+
+#[test]
+fn a_secret_file_over_the_limit_is_refused_not_cut_short() {
+    let dir = tempdir();
+    let path = dir.path().join("big.secret");
+    std::fs::write(&path, vec![b'a'; 4 * 1024 * 1024 + 1]).unwrap();
+    jwtctl()
+        .args(["issue", "--sub", "a", "--secret-file"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "big.secret is over the 4194304-byte limit for a key or secret file",
+        ))
+        .stderr(predicate::str::contains("hint:"));
+    // At the limit it is read whole.
+    std::fs::write(&path, vec![b'a'; 4 * 1024 * 1024]).unwrap();
+    jwtctl()
+        .args(["issue", "--sub", "a", "--secret-file"])
+        .arg(&path)
+        .assert()
+        .success();
+}
+
+/// argon2-cffi verifies this for "password" (hash_len=4).
+const SHORT_TAG: &str = "$argon2id$v=19$m=8,t=1,p=1$MTIzNDU2Nzg5MDEyMzQ1Ng$maTa5w";
+const GREEDY: &str =
+    "$argon2id$v=19$m=4194304,t=1,p=1$c2FsdHNhbHRzYWx0$yvW9LC6br+BmljUmNoiIXJ6woZc408UQ3iOrw49e3uc";
+
+#[test]
+fn hashes_beyond_the_cost_bounds_or_with_short_tags_are_refused_with_3() {
+    for (hash, says) in [
+        (GREEDY, "asks for m=4194304 KiB, t=1, p=1 (at most m=1048576, t=32, p=16), beyond jwtctl's bounds"),
+        ("$argon2id$v=19$m=65536,t=33,p=1$c2FsdHNhbHRzYWx0$yvW9LC6br+BmljUmNoiIXJ6woZc408UQ3iOrw49e3uc", "t=33"),
+        ("$argon2id$v=19$m=65536,t=1,p=17$c2FsdHNhbHRzYWx0$yvW9LC6br+BmljUmNoiIXJ6woZc408UQ3iOrw49e3uc", "p=17"),
+        (SHORT_TAG, "the argon2 hash's tag is 4 bytes; jwtctl checks tags of 10 bytes or more"),
+    ] {
+        jwtctl()
+            .args(["hash", "--password-stdin", "--verify", hash])
+            .write_stdin("password\n")
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(says))
+            .stderr(predicate::str::contains("hint:"));
+    }
+    // In a users file: the login is refused with 3 and the user named; nothing is attempted.
+    let dir = tempdir();
+    let path = dir.path().join("users.toml");
+    std::fs::write(
+        &path,
+        format!("[users.mallory]\npassword_hash = '{GREEDY}'\n"),
+    )
+    .unwrap();
+    for args in [
+        &["users", "check", "mallory", "--password-stdin"][..],
+        &["issue", "--user", "mallory", "--password-stdin"][..],
+    ] {
+        with_secret()
+            .arg("--users")
+            .arg(&path)
+            .args(args)
+            .write_stdin("secret\n")
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "the password hash of user \"mallory\" cannot be used: the password hash asks for m=4194304 KiB",
+            ));
+    }
+    // Making one beyond the bounds is a usage error.
+    jwtctl()
+        .args(["hash", "--password-stdin", "--m-cost", "1048577"])
+        .write_stdin("pw\n")
+        .assert()
+        .code(2);
+}
