@@ -283,7 +283,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__decode)
-            opts="-o -q -h -V --file --batch --output --json --at --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --output --json --summary --only --at --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -310,6 +310,14 @@ _jwtctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -W "valid invalid" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -750,7 +758,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__issue)
-            opts="-o -q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,7 +1058,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__keygen)
-            opts="-q -h -V --alg --out --bits --format --kid --force --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --alg --out --bits --format --kid --force --output --json --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +1095,14 @@ _jwtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1118,7 +1134,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__lint)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1226,14 @@ _jwtctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -W "valid invalid" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1846,7 +1870,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__list)
-            opts="-o -q -h -V --output --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --output --json --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1965,7 +1989,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__show)
-            opts="-o -q -h -V --output --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --output --json --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2010,7 +2034,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --users --users-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2130,6 +2154,14 @@ _jwtctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -W "valid invalid" -- "${cur}"))
                     return 0
                     ;;
                 --color)

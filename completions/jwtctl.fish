@@ -91,12 +91,17 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l password-stdin -
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-auth -d 'Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l refresh -d 'Also issue a refresh token (`token_use: "refresh"`)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l allow-weak-secret -d 'Sign even when the HMAC secret is shorter than the hash output'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
-json\t'One JSON object per token (one line each in batch mode)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
+json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
+invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l at -d 'Judge times as of this moment (RFC 3339 or Unix seconds) instead of now' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -139,8 +144,12 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l at -d 'Judge th
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l token-use -d 'Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any' -r -f -a "access\t''
 refresh\t''
 any\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
-json\t'One JSON object per token (one line each in batch mode)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
+json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
+invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -240,25 +249,27 @@ json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
-json\t'One JSON object per token (one line each in batch mode)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
-json\t'One JSON object per token (one line each in batch mode)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -310,6 +321,8 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l bits -d 'RSA mo
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l format -d 'Key file format' -r -f -a "pem\t''
 jwk\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l kid -d 'Key id to record in JWK output (default: the RFC 7638 thumbprint)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s o -l output -d 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)' -r -f -a "text\t'Notes on stderr only'
+json\t'`{"schema", "kind": "keygen", "alg", "kid", "format", "private", "public"}` on stdout'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -317,8 +330,9 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l users -d 'The u
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l force -d 'Overwrite existing key files'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -l kid -d 'Key id for each key, in order (default: RFC 7638 thumbprint)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -l alg -d 'Algorithm to record for each key (default: what the key implies)' -r -f -a "HS256\t''
@@ -378,8 +392,12 @@ medium\t''
 high\t''
 critical\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l at -d 'Judge times as of this moment instead of now' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s o -l output -d 'Output format' -r -f -a "human\t'Aligned blocks for a person'
-json\t'One JSON object per token (one line each in batch mode)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
+json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
+invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -388,6 +406,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l users-format -d '
 json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s V -l version -d 'Print version'

@@ -10,6 +10,7 @@ use crate::error::Diagnose;
 use crate::error::ExitCode;
 use crate::keys::{Key, Verifier};
 use crate::token::{Payload, Token};
+use crate::warning::{Level, Warning};
 
 /// What the token must satisfy beyond its signature.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +64,7 @@ pub struct Failure {
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     pub failures: Vec<Failure>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Which key verified the signature, when one did.
     pub key: Option<String>,
     pub signature_valid: bool,
@@ -106,7 +107,7 @@ pub struct KeySet {
 /// RSA key), so no token pays for re-reading the key.
 struct Cached {
     verifier: Verifier,
-    warning: Option<String>,
+    warning: Option<Warning>,
 }
 
 fn slots(n: usize) -> Vec<[std::sync::OnceLock<Cached>; Alg::ALL.len()]> {
@@ -245,9 +246,9 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
     for h in ["jwk", "jku", "x5u", "x5c"] {
         // Headers are small: a scan is cheaper than four hash lookups per token.
         if token.header.keys().any(|k| k == h) {
-            r.warnings.push(format!(
+            r.warnings.push(Warning::new(Level::Low, "header-key-ignored", format!(
                 "the header carries \"{h}\"; keys named by the token itself are never trusted, only --key/--jwks"
-            ));
+            )));
         }
     }
     if !policy.algs.is_empty() && !policy.algs.contains(&alg) {
@@ -350,19 +351,23 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
 }
 
 /// What verifying with this key warns about, whatever the token.
-fn key_warning(key: &Key, alg: Alg) -> Option<String> {
+fn key_warning(key: &Key, alg: Alg) -> Option<Warning> {
     if let Some(bits) = key.public().and_then(|p| p.rsa_bits()) {
         if bits < 2048 {
-            return Some(format!(
-                "the RSA key has only {bits} bits; 2048 is the minimum today"
+            return Some(Warning::new(
+                Level::High,
+                "weak-rsa",
+                format!("the RSA key has only {bits} bits; 2048 is the minimum today"),
             ));
         }
     }
     if let Some(len) = hmac_len(key) {
         let min = alg.min_secret_len().unwrap_or(32);
         if len < min {
-            return Some(format!(
-                "the HMAC secret is {len} bytes, shorter than {alg}'s {min}: it can be brute-forced"
+            return Some(Warning::new(
+                Level::High,
+                "weak-secret",
+                format!("the HMAC secret is {len} bytes, shorter than {alg}'s {min}: it can be brute-forced"),
             ));
         }
     }
@@ -384,8 +389,11 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
     match claims.get("exp") {
         None => {
             if !policy.require.iter().any(|c| c == "exp") {
-                r.warnings
-                    .push("no \"exp\": the token never expires".into());
+                r.warnings.push(Warning::new(
+                    Level::Medium,
+                    "no-exp",
+                    "no \"exp\": the token never expires",
+                ));
             }
         }
         Some(v) => match numeric_date(v) {
@@ -498,9 +506,13 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
     if policy.aud.is_empty() {
         match &token_aud {
             None => {}
-            Some(Ok(auds)) if policy.ignore_aud => r.warnings.push(format!(
-                "--ignore-aud: the token is meant for audience {}, which was not checked",
-                auds.join(", ")
+            Some(Ok(auds)) if policy.ignore_aud => r.warnings.push(Warning::new(
+                Level::Info,
+                "aud-unchecked",
+                format!(
+                    "--ignore-aud: the token is meant for audience {}, which was not checked",
+                    auds.join(", ")
+                ),
             )),
             Some(Err(())) if policy.ignore_aud => {}
             // RFC 7519 §4.1.3: a principal that does not identify itself with a value of

@@ -25,7 +25,10 @@ macro_rules! exit_code_table {
      also a token with an aud but no --aud, a refresh token without --token-use,
      and issue --user --scope asking for a scope the user does not hold
   7  authentication failed (unknown user, wrong password, disabled)
-When several checks fail the most fundamental one decides: 3, then 4, 5, 6."
+130 interrupted (Ctrl-C during a batch; the counts so far are printed)
+When several checks fail the most fundamental one decides: 3, then 4, 5, 6.
+A batch exits with the worst outcome over its tokens, 3 when it holds no token; when stdout
+closes early (| head) jwtctl stops quietly and the code covers the answers written."
     };
 }
 
@@ -43,8 +46,8 @@ macro_rules! verify_examples {
         "Examples:
   jwtctl verify \"$TOKEN\"
   jwtctl verify --alg RS256 --key public.pem --iss https://auth.example --aud api \"$TOKEN\"
-  jwtctl verify --jwks jwks.json --output json - < token.txt
-  jwtctl verify --file tokens.txt -q || echo 'some tokens failed'"
+  jwtctl verify --file tokens.txt -q || echo 'some tokens failed'
+  jwtctl verify --file tokens.txt --summary json | jq .failed_checks"
     };
 }
 
@@ -401,14 +404,55 @@ pub struct IssueArgs {
     /// Output format
     #[arg(long, short = 'o', value_enum, default_value_t = IssueOutput::Token)]
     pub output: IssueOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportOutput {
-    /// Aligned blocks for a person
+    /// For a person: aligned blocks for one token, one line per token for --file/--batch
     Human,
-    /// One JSON object per token (one line each in batch mode)
+    /// One JSON object per input token, on one line, whatever the number of tokens
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Counts for a person, on stderr
+    Human,
+    /// One JSON object (`"kind": "summary"`), the last line on stdout
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// Tokens whose own exit code is 0
+    Valid,
+    /// Tokens whose own exit code is not 0, malformed lines included
+    Invalid,
+}
+
+/// How `verify`, `decode` and `lint` report: per token, and for the whole input.
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+
+    /// Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub`
+    /// values per failure (human on stderr, or json as the last line on stdout)
+    #[arg(long, value_enum, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "human")]
+    pub summary: Option<SummaryFormat>,
+
+    /// Write only the tokens that passed, or only those that did not (the summary counts all)
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub only: Option<Only>,
 }
 
 /// Where tokens come from: one argument, `-`, piped stdin, or a file of many.
@@ -432,13 +476,8 @@ pub struct DecodeArgs {
     #[command(flatten)]
     pub input: TokenInput,
 
-    /// Output format
-    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
-    pub output: ReportOutput,
-
-    /// Shorthand for --output json
-    #[arg(long, conflicts_with = "output")]
-    pub json: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
 
     /// Judge times as of this moment (RFC 3339 or Unix seconds) instead of now
     #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
@@ -522,13 +561,8 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub check_user: bool,
 
-    /// Output format
-    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
-    pub output: ReportOutput,
-
-    /// Shorthand for --output json
-    #[arg(long, conflicts_with = "output")]
-    pub json: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(Debug, Args)]
@@ -581,12 +615,12 @@ pub enum UsersCommand {
     /// Enable a disabled user
     #[command(after_help = "Examples:
   jwtctl users enable bob
-  jwtctl users list --output json | jq -r '.[] | select(.disabled) | .name'")]
+  jwtctl users list --output json | jq -r '.users[] | select(.disabled) | .name'")]
     Enable(UserNameArg),
     /// List users
     #[command(after_help = "Examples:
   jwtctl users list
-  jwtctl users list --output json | jq -r '.[] | select(.disabled) | .name'")]
+  jwtctl users list --output json | jq -r '.users[] | select(.disabled) | .name'")]
     List(UsersListArgs),
     /// Show one user (never the hash)
     #[command(after_help = "Examples:
@@ -648,6 +682,10 @@ pub struct UsersListArgs {
     /// Output format
     #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
     pub output: ReportOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -658,6 +696,10 @@ pub struct UserShowArgs {
     /// Output format
     #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
     pub output: ReportOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -702,6 +744,23 @@ pub struct KeygenArgs {
     /// Overwrite existing key files
     #[arg(long)]
     pub force: bool,
+
+    /// What to print on stdout once the files are written: nothing (the paths and kid go to
+    /// stderr), or one JSON object with the paths, kid and alg (needs --out)
+    #[arg(long, short = 'o', value_enum, default_value_t = KeygenOutput::Text, requires = "out")]
+    pub output: KeygenOutput,
+
+    /// Shorthand for --output json
+    #[arg(long, conflicts_with = "output", requires = "out")]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeygenOutput {
+    /// Notes on stderr only
+    Text,
+    /// `{"schema", "kind": "keygen", "alg", "kid", "format", "private", "public"}` on stdout
+    Json,
 }
 
 fn parse_bits(s: &str) -> Result<u32, String> {
@@ -769,9 +828,8 @@ pub struct LintArgs {
     #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
     pub at: Option<jiff::Timestamp>,
 
-    /// Output format
-    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
-    pub output: ReportOutput,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(Debug, Args)]

@@ -77,6 +77,18 @@ pub fn findings(token: &Token, now: i64, max_lifetime: i64) -> Vec<Finding> {
         );
     }
 
+    if let crate::token::Payload::Other { reason, .. } = &token.payload {
+        // Parsers disagree on which duplicate wins (serde_json and PyJWT keep the last, some
+        // keep the first): a token can say one subject to the checker and another to the API.
+        if reason.contains("duplicate key") {
+            add(
+                Level::High,
+                "duplicate-claim",
+                format!("{reason}: parsers disagree on which value counts, so a checker and an API can see different claims"),
+            );
+            return out;
+        }
+    }
     let Some(claims) = token.claims() else {
         add(
             Level::Info,

@@ -14,6 +14,8 @@ pub enum ExitCode {
     Expired = 5,
     Claims = 6,
     Auth = 7,
+    /// Ctrl-C stopped a batch (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 }
 
 impl ExitCode {
@@ -33,6 +35,7 @@ impl ExitCode {
             ExitCode::Malformed => 5,
             ExitCode::Usage => 6,
             ExitCode::Runtime => 7,
+            ExitCode::Interrupted => 8,
         }
     }
 
@@ -49,6 +52,7 @@ impl ExitCode {
                 "claim check failed (iss, aud, sub, scope, required claim, token use, user)"
             }
             ExitCode::Auth => "authentication failed (unknown user, wrong password, disabled)",
+            ExitCode::Interrupted => "interrupted (Ctrl-C during a batch)",
         }
     }
 
@@ -204,9 +208,14 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&*self.0);
         while let Some(c) = cause {
-            if c.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            let io_kind = c
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind)
+                .or_else(|| {
+                    c.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                });
+            if io_kind == Some(std::io::ErrorKind::BrokenPipe) {
                 return true;
             }
             cause = c.source();

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use anstyle::{AnsiColor, Style};
 
 use crate::cli::ColorChoice;
-pub use crate::time_text::{relative, span_text, utc};
+pub use crate::time_text::{relative, rfc3339, span_text, utc};
 use crate::warning::{Level, Warning};
 
 /// Styles for one run. Colour is decided once (flag, `NO_COLOR`, is stderr/stdout a terminal)
@@ -217,21 +217,11 @@ pub mod blocks {
                     let t = t as i64;
                     m.insert(
                         name.to_string(),
-                        json!({"unix": t, "utc": utc(t), "relative": relative(t - now)}),
+                        json!({"unix": t, "utc": super::rfc3339(t), "relative": relative(t - now)}),
                     );
                 }
             }
         }
         Value::Object(m)
-    }
-
-    /// The payload for JSON output: the claims object, or the non-JSON payload as text.
-    pub fn payload_json(token: &Token) -> Value {
-        match &token.payload {
-            Payload::Claims(c) => Value::Object(c.clone()),
-            Payload::Other { bytes, .. } => {
-                Value::String(String::from_utf8_lossy(bytes).into_owned())
-            }
-        }
     }
 }

@@ -51,6 +51,14 @@ pub fn utc(secs: i64) -> String {
     }
 }
 
+/// A Unix time as RFC 3339 in UTC, e.g. `2026-11-28T01:23:45Z`: the form of every time in JSON.
+pub fn rfc3339(secs: i64) -> String {
+    match jiff::Timestamp::from_second(secs) {
+        Ok(t) => t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        Err(_) => format!("{secs} (out of range)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

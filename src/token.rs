@@ -241,7 +241,8 @@ impl Token {
 /// Strips what surrounds a token in the places people copy it from: whitespace, a `Bearer `
 /// prefix, or a whole `Authorization: Bearer …` header line.
 pub fn normalize(input: &str) -> &str {
-    let mut s = input.trim();
+    // A byte order mark, as Windows editors save a file's first line, is not part of a token.
+    let mut s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
     if let Some(rest) = strip_prefix_ci(s, "authorization:") {
         s = rest.trim_start();
     }

@@ -197,7 +197,7 @@ async function verify(event) {
     failures.append(el("li", {}, el("span", { class: "check" }, f.check), ": " + f.message,
       f.hint ? el("div", { class: "hint" }, "hint: " + f.hint) : ""));
   }
-  for (const w of data.warnings) failures.append(el("li", {}, "warning: " + w));
+  for (const w of data.warnings) failures.append(el("li", {}, "warning: " + w.message));
   $("command").textContent = data.command;
   $("command-line").hidden = false;
   renderFindings($("findings"), data.findings);

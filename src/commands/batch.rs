@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::commands::summary::{ChunkStats, Summary};
 use crate::error::ExitCode;
 use crate::input::{Block, BlockLine, BlockReader, LineProblem};
 use crate::token::Payload;
@@ -26,15 +27,19 @@ const READ_AHEAD: usize = 64;
 /// A run shorter than this never shows progress.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
-/// Outcomes by exit code, and the worst of them.
+/// Outcomes by exit code, the worst of them, and how the run ended.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     counts: [u64; 8],
+    /// Ctrl-C stopped the run: the counts cover the tokens answered before it.
+    pub interrupted: bool,
+    /// Stdout was closed (`| head`): the counts cover the tokens whose answers were written.
+    pub closed: bool,
 }
 
 impl Tally {
     pub fn add(&mut self, code: ExitCode) {
-        self.counts[code.code() as usize] += 1;
+        self.counts[slot(code)] += 1;
     }
 
     fn merge(&mut self, other: &Tally) {
@@ -44,7 +49,7 @@ impl Tally {
     }
 
     pub fn count(&self, code: ExitCode) -> u64 {
-        self.counts[code.code() as usize]
+        self.counts[slot(code)]
     }
 
     pub fn total(&self) -> u64 {
@@ -68,6 +73,11 @@ impl Tally {
     }
 }
 
+/// A line's outcome is one of the token verdicts (never `Interrupted`).
+fn slot(code: ExitCode) -> usize {
+    ALL_CODES.iter().position(|c| *c == code).unwrap_or(1)
+}
+
 const ALL_CODES: [ExitCode; 8] = [
     ExitCode::Ok,
     ExitCode::Runtime,
@@ -79,24 +89,53 @@ const ALL_CODES: [ExitCode; 8] = [
     ExitCode::Auth,
 ];
 
-/// The JSON lines of one task, and their outcomes.
+/// The output lines of one task, their outcomes and their counts.
 struct Chunk {
     out: Vec<u8>,
     tally: Tally,
+    stats: ChunkStats,
 }
 
-/// Runs a batch: `line` appends one JSON line (newline included) for each token line to its
-/// buffer and returns the line's outcome. `size` is the input's length when known (a file), for
-/// progress. Returns the outcomes; the caller prints the summary.
+/// Runs a batch: `line` appends the output for each token line (newline included, or nothing)
+/// to its buffer, counts it in its stats when a summary is wanted, and returns the line's
+/// outcome. `size` is the input's length when known (a file), for progress. Chunks are folded
+/// into `summary` in input order. Returns the outcomes; the caller prints the summary.
+///
+/// The run stops early, without an error, when stdout is closed (ripgrep's policy for `| head`)
+/// or on Ctrl-C; the tally says which, and counts only the tokens whose answers were written.
 pub fn run<F>(
     quiet: bool,
     reader: Box<dyn BufRead + Send>,
     size: Option<u64>,
+    summary: &mut Summary,
     line: F,
 ) -> crate::error::Result<Tally>
 where
-    F: Fn(&mut Vec<u8>, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
+    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
 {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // Without the handler Ctrl-C kills the process, which is still correct: only the summary
+    // so far is lost.
+    let handler = signal_hook::flag::register(signal_hook::consts::SIGINT, stop.clone()).ok();
+    let result = run_until(quiet, reader, size, summary, &stop, line);
+    if let Some(id) = handler {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+fn run_until<F>(
+    quiet: bool,
+    reader: Box<dyn BufRead + Send>,
+    size: Option<u64>,
+    summary: &mut Summary,
+    stop: &std::sync::atomic::AtomicBool,
+    line: F,
+) -> crate::error::Result<Tally>
+where
+    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
+{
+    use std::sync::atomic::Ordering::Relaxed;
     let (tx, rx) = mpsc::sync_channel::<std::io::Result<Block>>(READ_AHEAD);
     // The reader ends when the input ends, or when its receiver is gone (a write failed).
     std::thread::Builder::new()
@@ -124,9 +163,10 @@ where
         let mut chunk = Chunk {
             out: out.unwrap_or_else(|| Vec::with_capacity(lines.len() * 384)),
             tally: Tally::default(),
+            stats: ChunkStats::default(),
         };
         for l in lines {
-            let code = line(&mut chunk.out, l.number, block.text(l));
+            let code = line(&mut chunk.out, &mut chunk.stats, l.number, block.text(l));
             chunk.tally.add(code);
         }
         chunk
@@ -136,7 +176,15 @@ where
     let mut progress = Progress::new(quiet, size);
     let mut pending: Vec<Chunk> = Vec::new();
     let mut open = true;
+    let mut sink = Sink {
+        tally: &mut tally,
+        summary,
+        spare: &spare,
+    };
     while open {
+        if stop.load(Relaxed) {
+            break;
+        }
         // Take what the reader has ready; wait only when there is nothing, and then flush
         // first so a slow producer's answers are not held back.
         let mut blocks = Vec::new();
@@ -159,10 +207,20 @@ where
             if !open {
                 break;
             }
-            write(quiet, &mut pending, &mut tally, &spare)?;
-            match rx.recv() {
-                Ok(b) => blocks.push(b.map_err(read_error)?),
-                Err(_) => break,
+            if !sink.write(&mut pending)? {
+                break;
+            }
+            // Wake up now and then to notice Ctrl-C while the producer is silent.
+            let next = loop {
+                match rx.recv_timeout(Duration::from_millis(100)) {
+                    Ok(b) => break Some(b),
+                    Err(mpsc::RecvTimeoutError::Timeout) if !stop.load(Relaxed) => continue,
+                    Err(_) => break None,
+                }
+            };
+            match next {
+                Some(b) => blocks.push(b.map_err(read_error)?),
+                None => break,
             }
         }
         for b in &blocks {
@@ -172,10 +230,10 @@ where
             .iter()
             .flat_map(|b| b.lines.chunks(TASK_LINES).map(move |ls| (b, ls)))
             .collect();
-        let done = if tasks.len() <= 1 {
+        let (done, more) = if tasks.len() <= 1 {
             // Too little to pay for the thread pool: check on this thread.
-            write(quiet, &mut pending, &mut tally, &spare)?;
-            tasks.into_iter().map(|(b, ls)| task(b, ls)).collect()
+            let more = sink.write(&mut pending)?;
+            (tasks.into_iter().map(|(b, ls)| task(b, ls)).collect(), more)
         } else {
             // Check these lines on all cores while the previous ones are written.
             let (done, written) = rayon::join(
@@ -185,47 +243,69 @@ where
                         .map(|(b, ls)| task(b, ls))
                         .collect::<Vec<_>>()
                 },
-                || write(quiet, &mut pending, &mut tally, &spare),
+                || sink.write(&mut pending),
             );
-            written?;
-            done
+            (done, written?)
         };
         pending = done;
+        if !more {
+            pending.clear();
+            break;
+        }
     }
-    write(quiet, &mut pending, &mut tally, &spare)?;
+    sink.write(&mut pending)?;
     progress.finish();
+    tally.interrupted = stop.load(Relaxed);
     Ok(tally)
+}
+
+/// Where finished chunks go: stdout, the tally and the summary.
+struct Sink<'a> {
+    tally: &'a mut Tally,
+    summary: &'a mut Summary,
+    spare: &'a std::sync::Mutex<Vec<Vec<u8>>>,
+}
+
+impl Sink<'_> {
+    /// Writes finished chunks in order, counts them and keeps their buffers for reuse. False
+    /// once stdout is closed: the chunk that met the closed pipe and those after it are not
+    /// counted.
+    fn write(&mut self, chunks: &mut Vec<Chunk>) -> std::io::Result<bool> {
+        if chunks.is_empty() || self.tally.closed {
+            chunks.clear();
+            return Ok(!self.tally.closed);
+        }
+        let mut out = std::io::stdout().lock();
+        let mut emptied = Vec::with_capacity(chunks.len());
+        let mut result = Ok(());
+        for mut c in chunks.drain(..) {
+            if result.is_ok() {
+                result = out.write_all(&c.out);
+                if result.is_ok() {
+                    self.tally.merge(&c.tally);
+                    self.summary.absorb(&c.stats);
+                }
+            }
+            c.out.clear();
+            emptied.push(c.out);
+        }
+        if let Ok(mut s) = self.spare.lock() {
+            s.append(&mut emptied);
+        }
+        match result.and_then(|()| out.flush()) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.tally.closed = true;
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
 }
 
 /// An input error met by the reader thread, said as such (a write error is not).
 fn read_error(e: std::io::Error) -> crate::error::Failure {
     crate::error::Failure::runtime(format!("cannot read the tokens: {e}"))
-}
-
-/// Writes finished chunks in order, counts their outcomes and keeps their buffers for reuse.
-fn write(
-    quiet: bool,
-    chunks: &mut Vec<Chunk>,
-    tally: &mut Tally,
-    spare: &std::sync::Mutex<Vec<Vec<u8>>>,
-) -> std::io::Result<()> {
-    if chunks.is_empty() {
-        return Ok(());
-    }
-    let mut out = std::io::stdout().lock();
-    let mut emptied = Vec::with_capacity(chunks.len());
-    for mut c in chunks.drain(..) {
-        if !quiet {
-            out.write_all(&c.out)?;
-        }
-        tally.merge(&c.tally);
-        c.out.clear();
-        emptied.push(c.out);
-    }
-    if let Ok(mut s) = spare.lock() {
-        s.append(&mut emptied);
-    }
-    out.flush()
 }
 
 /// A progress line on stderr, only when stderr is a terminal (and stdout is not) and the run
@@ -294,13 +374,26 @@ impl Progress {
     }
 }
 
-/// The payload for JSON output: the claims object, or a payload that is not JSON as text.
+/// `payload` in JSON output: the claims object, or null when the payload is not one.
 pub struct PayloadJson<'a>(pub &'a Payload);
 
 impl serde::Serialize for PayloadJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
             Payload::Claims(c) => serde::Serialize::serialize(c, s),
+            Payload::Other { .. } => s.serialize_none(),
+        }
+    }
+}
+
+/// `payload_text` in JSON output: a payload that is not a claims object, as text (lossy
+/// UTF-8); null for a JWT. Kept apart from `payload` so `.payload.sub` never meets a string.
+pub struct PayloadText<'a>(pub &'a Payload);
+
+impl serde::Serialize for PayloadText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Payload::Claims(_) => s.serialize_none(),
             Payload::Other { bytes, .. } => {
                 serde::Serialize::serialize(&String::from_utf8_lossy(bytes), s)
             }

@@ -5,17 +5,22 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::cli::{DecodeArgs, ReportOutput};
-use crate::commands::batch::PayloadJson;
+use crate::cli::DecodeArgs;
+use crate::commands::batch::{PayloadJson, PayloadText, Tally};
+use crate::commands::report::{
+    exp_text, finish, line_problem_hint, parse_single, sub_text, write_json, Format, Malformed,
+    SCHEMA,
+};
+use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, LONG_LIFETIME};
-use crate::error::{ExitCode, Verdict};
+use crate::error::ExitCode;
 use crate::input::{self, Tokens};
 use crate::output::blocks;
-use crate::token::{normalize, Token, TokenError};
+use crate::token::{normalize, Token};
 
 pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
-    let json_out = args.json || args.output == ReportOutput::Json;
+    let format = Format::new(&args.report, ctx.quiet);
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     match input::tokens(
         args.input.token.as_deref(),
@@ -23,11 +28,13 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
         args.input.batch,
     )? {
         Tokens::One(text) => {
-            let token = Token::parse(normalize(&text))?;
+            let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
             let found = findings(&token, now, LONG_LIFETIME);
-            if json_out {
-                crate::commands::print(&decoded_json(&token, &found, now).to_string())?;
-            } else if !ctx.quiet {
+            if format.json {
+                let mut out = Vec::new();
+                write_json(&mut out, &DecodedJson::new(&token, &found, now, 1));
+                crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if format.per_token {
                 let mut text = blocks::render(&token, now, &ctx.out);
                 text.push_str(&format!(
                     "{} {} bytes, {}\n",
@@ -41,10 +48,20 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
                     crate::output::warn(&f.message);
                 }
             }
+            if format.summary.is_some() {
+                let mut stats = ChunkStats::default();
+                count(&mut stats, &token, &found);
+                let mut summary = Summary::new("decode");
+                summary.absorb(&stats);
+                let mut tally = Tally::default();
+                tally.add(ExitCode::Ok);
+                return finish(&format, &tally, summary, ExitCode::Ok, String::new);
+            }
             Ok(())
         }
         Tokens::Many(reader) => batch(
             ctx,
+            &format,
             reader,
             crate::commands::batch::file_size(args.input.file.as_deref()),
             now,
@@ -52,8 +69,9 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
     }
 }
 
+/// `decode --output json` for one token, as a value others can extend.
 pub fn decoded_json(token: &Token, found: &[Finding], now: i64) -> Value {
-    serde_json::to_value(DecodedJson::new(token, found, now, None))
+    serde_json::to_value(DecodedJson::new(token, found, now, 1))
         .expect("a decoded token is always valid JSON")
 }
 
@@ -61,27 +79,32 @@ pub fn decoded_json(token: &Token, found: &[Finding], now: i64) -> Value {
 /// token: batch mode writes it straight out without copying claims.
 #[derive(Serialize)]
 struct DecodedJson<'a> {
+    schema: &'static str,
+    kind: &'static str,
     header: &'a Map<String, Value>,
     payload: PayloadJson<'a>,
+    payload_text: PayloadText<'a>,
     is_jwt: bool,
     signature_verified: bool,
     times: Value,
     expires_in: Option<i64>,
     warnings: &'a [Finding],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
+    line: u64,
 }
 
 impl<'a> DecodedJson<'a> {
-    fn new(token: &'a Token, found: &'a [Finding], now: i64, line: Option<u64>) -> Self {
+    fn new(token: &'a Token, found: &'a [Finding], now: i64, line: u64) -> Self {
         let exp = token
             .claims()
             .and_then(|c| c.get("exp"))
             .and_then(crate::claims::numeric_date)
             .map(|e| e as i64 - now);
         DecodedJson {
+            schema: SCHEMA,
+            kind: "decode",
             header: &token.header,
             payload: PayloadJson(&token.payload),
+            payload_text: PayloadText(&token.payload),
             is_jwt: token.claims().is_some(),
             signature_verified: false,
             times: blocks::times_json(token, now),
@@ -92,70 +115,103 @@ impl<'a> DecodedJson<'a> {
     }
 }
 
-/// A batch line that holds no token.
-#[derive(Serialize)]
-struct Malformed<'a> {
-    malformed: bool,
-    error: String,
-    hint: &'a str,
-    line: u64,
+fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
+    let ids: Vec<&'static str> = found.iter().map(|f| f.id).collect();
+    let claims = token.claims();
+    stats.token(
+        &TokenFacts {
+            alg: Some(token.alg_name()),
+            kid: token.kid(),
+            iss: claims.and_then(|c| c.get("iss")),
+            sub: claims.and_then(|c| c.get("sub")),
+        },
+        &[],
+        &ids,
+    );
 }
 
-impl<'a> Malformed<'a> {
-    fn new(line: u64, error: String, hint: &'a str) -> Self {
-        Malformed {
-            malformed: true,
-            error,
-            hint,
-            line,
-        }
-    }
-}
-
-/// One JSON line per token, in order (decoded on all cores when it pays); a summary on stderr;
-/// exit 3 if any line was malformed.
+/// One line per token, in order (decoded on all cores when it pays), then the count or the
+/// summary; exit 3 if any line was malformed.
 fn batch(
     ctx: &Ctx,
+    format: &Format,
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
     now: i64,
 ) -> crate::error::Result<()> {
-    let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
-        let code = match text.map(|t| Token::parse(normalize(t))) {
-            Ok(Ok(token)) => {
-                let found = findings(&token, now, LONG_LIFETIME);
-                write_json(out, &DecodedJson::new(&token, &found, now, Some(number)));
-                ExitCode::Ok
+    let mut summary = Summary::new("decode");
+    let tally = crate::commands::batch::run(
+        ctx.quiet,
+        reader,
+        size,
+        &mut summary,
+        |out, stats, number, text| {
+            let (message, hint) = match text.map(|t| Token::parse(normalize(t))) {
+                Ok(Ok(token)) => {
+                    let found = findings(&token, now, LONG_LIFETIME);
+                    if format.summary.is_some() {
+                        count(stats, &token, &found);
+                    }
+                    if format.per_token && format.selected(ExitCode::Ok) {
+                        if format.json {
+                            write_json(out, &DecodedJson::new(&token, &found, now, number));
+                            out.push(b'\n');
+                        } else {
+                            human_line(ctx, out, &token, &found, number);
+                        }
+                    }
+                    return ExitCode::Ok;
+                }
+                Ok(Err(e)) => (e.to_string(), e.hint()),
+                Err(p) => (p.message(), line_problem_hint()),
+            };
+            if format.summary.is_some() {
+                stats.malformed();
             }
-            Ok(Err(e)) => {
-                write_json(out, &Malformed::new(number, e.to_string(), e.hint()));
-                ExitCode::Malformed
+            if format.per_token && format.selected(ExitCode::Malformed) {
+                if format.json {
+                    write_json(out, &Malformed::new(number, &message, hint));
+                    out.push(b'\n');
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "line {number}  {}  {}",
+                        ctx.out.bad("malformed"),
+                        crate::output::sanitize(&message)
+                    );
+                }
             }
-            Err(p) => {
-                write_json(
-                    out,
-                    &Malformed::new(number, p.message(), TokenError::TooLong(0).hint()),
-                );
-                ExitCode::Malformed
-            }
-        };
-        out.push(b'\n');
-        code
-    })?;
+            ExitCode::Malformed
+        },
+    )?;
     let bad = tally.count(ExitCode::Malformed);
-    if !ctx.quiet {
-        eprintln!(
-            "jwtctl: {} tokens: {} decoded, {bad} malformed",
+    let exit = if bad > 0 {
+        ExitCode::Malformed
+    } else {
+        ExitCode::Ok
+    };
+    finish(format, &tally, summary, exit, || {
+        format!(
+            "{} tokens: {} decoded, {bad} malformed",
             tally.total(),
             tally.total() - bad
-        );
-    }
-    if bad > 0 {
-        return Err(Verdict(ExitCode::Malformed).into());
-    }
-    Ok(())
+        )
+    })
 }
 
-fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
-    serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
+/// The human batch line: alg, sub, expiry and the warnings' ids.
+fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, found: &[Finding], number: u64) {
+    let claims = token.claims();
+    let _ = write!(
+        out,
+        "line {number}  {}  sub {}  exp {}",
+        crate::output::sanitize(token.alg_name()),
+        sub_text(claims),
+        exp_text(claims)
+    );
+    if !found.is_empty() {
+        let ids: Vec<&str> = found.iter().map(|f| f.id).collect();
+        let _ = write!(out, "  {}", ctx.out.warn(&ids.join(", ")));
+    }
+    out.push(b'\n');
 }

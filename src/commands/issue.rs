@@ -138,24 +138,29 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
     };
 
     let ttl = args.ttl.as_secs();
-    let text = match args.output {
+    let output = if args.json {
+        IssueOutput::Json
+    } else {
+        args.output
+    };
+    let text = match output {
         IssueOutput::Token => match &refresh {
             Some(r) => format!("{token}\n{r}"),
             None => token,
         },
         IssueOutput::Json => {
             let exp = claims.map["exp"].as_i64().unwrap_or_default();
-            let mut v = json!({
+            json!({
+                "schema": crate::commands::report::SCHEMA,
+                "kind": "issue",
                 "token": token,
                 "header": Value::Object(header),
                 "payload": Value::Object(claims.map),
-                "expires_at": crate::output::utc(exp),
+                "expires_at": crate::output::rfc3339(exp),
                 "expires_in": ttl,
-            });
-            if let Some(r) = refresh {
-                v["refresh_token"] = json!(r);
-            }
-            crate::output::pretty(&v)
+                "refresh_token": refresh,
+            })
+            .to_string()
         }
         IssueOutput::Oauth2 => {
             let mut v = json!({

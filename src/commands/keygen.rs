@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::alg::Family;
-use crate::cli::{KeyFormat, KeygenArgs};
+use crate::cli::{KeyFormat, KeygenArgs, KeygenOutput};
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::keys::PrivateKey;
@@ -12,6 +12,23 @@ use crate::token::b64url;
 
 pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
     let alg = args.alg;
+    let json = args.json || args.output == KeygenOutput::Json;
+    let format = match args.format {
+        KeyFormat::Pem => "pem",
+        KeyFormat::Jwk => "jwk",
+    };
+    let report = |kid: Option<&str>, private: &Path, public: Option<&Path>| {
+        let v = serde_json::json!({
+            "schema": crate::commands::report::SCHEMA,
+            "kind": "keygen",
+            "alg": alg.name(),
+            "kid": kid,
+            "format": format,
+            "private": private.display().to_string(),
+            "public": public.map(|p| p.display().to_string()),
+        });
+        crate::commands::print(&v.to_string())
+    };
     if alg.family() == Family::Hmac {
         let len = alg.min_secret_len().expect("HMAC");
         let mut secret = zeroize::Zeroizing::new(vec![0u8; len]);
@@ -37,6 +54,9 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
                         path.display(),
                         if args.format == KeyFormat::Pem { " --secret-base64" } else { "" }
                     ));
+                }
+                if json {
+                    report(args.kid.as_deref(), path, None)?;
                 }
             }
             None => crate::commands::print(&text)?,
@@ -94,6 +114,9 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
                     private_path.display(),
                     public_path.display()
                 ));
+            }
+            if json {
+                report(Some(&kid), &private_path, Some(&public_path))?;
             }
         }
         None => {

@@ -3,10 +3,15 @@
 use std::io::{BufRead, Write};
 
 use rayon::prelude::*;
-use serde_json::json;
+use serde::Serialize;
 
 use crate::alg::{Alg, Family};
-use crate::cli::{LintArgs, ReportOutput};
+use crate::cli::LintArgs;
+use crate::commands::batch::Tally;
+use crate::commands::report::{
+    finish, line_problem_hint, parse_single, write_json, Format, Malformed, SCHEMA,
+};
+use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, Level};
 use crate::error::{ExitCode, Failure, Verdict};
@@ -37,6 +42,7 @@ const COMMON_SECRETS: [&str; 16] = [
 ];
 
 pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
+    let format = Format::new(&args.report, ctx.quiet);
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     let max_life = args.max_lifetime.as_secs() as i64;
     let key = load_optional_key(&args)?;
@@ -44,57 +50,117 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         Some(p) => Some(read_wordlist(p)?),
         None => None,
     };
-    let lint = |token: &Token| lint_token(token, now, max_life, key.as_ref(), words.as_deref());
-    let json_out = args.output == ReportOutput::Json;
-    let mut worst = ExitCode::Ok;
+    let guesser = Guesser {
+        words: words.as_deref(),
+        groups: Default::default(),
+    };
+    let lint = |token: &Token| lint_with(token, now, max_life, key.as_ref(), &guesser);
+    let verdict = |found: &[Finding]| {
+        if found.iter().any(|f| f.level >= args.fail_on) {
+            ExitCode::Claims
+        } else {
+            ExitCode::Ok
+        }
+    };
     match input::tokens(
         args.input.token.as_deref(),
         args.input.file.as_deref(),
         args.input.batch,
     )? {
         Tokens::One(text) => {
-            let token = Token::parse(normalize(&text))?;
+            let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
             let found = lint(&token);
-            if found.iter().any(|f| f.level >= args.fail_on) {
-                worst = ExitCode::Claims;
-            }
-            if json_out {
-                crate::commands::print(&json!({"findings": found}).to_string())?;
-            } else if !ctx.quiet {
+            let code = verdict(&found);
+            if format.json {
+                let mut out = Vec::new();
+                write_json(&mut out, &LintJson::new(&token, &found, code, 1));
+                crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if format.per_token {
                 print_human(ctx, &found)?;
             }
+            if format.summary.is_some() {
+                let mut stats = ChunkStats::default();
+                count(&mut stats, &token, &found);
+                let mut summary = Summary::new("lint");
+                summary.absorb(&stats);
+                let mut tally = Tally::default();
+                tally.add(code);
+                return finish(&format, &tally, summary, code, String::new);
+            }
+            if code != ExitCode::Ok {
+                return Err(Verdict(code).into());
+            }
+            Ok(())
         }
         Tokens::Many(reader) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for line in input::Lines::new(reader) {
-                let line = line?;
-                let v = match line.text.as_deref().map(|t| Token::parse(normalize(t))) {
-                    Ok(Ok(token)) => {
-                        let found = lint(&token);
-                        if found.iter().any(|f| f.level >= args.fail_on) {
-                            worst = worst.worst(ExitCode::Claims);
+            let mut summary = Summary::new("lint");
+            let size = crate::commands::batch::file_size(args.input.file.as_deref());
+            let tally = crate::commands::batch::run(
+                ctx.quiet,
+                reader,
+                size,
+                &mut summary,
+                |out, stats, number, text| {
+                    let (message, hint) = match text.map(|t| Token::parse(normalize(t))) {
+                        Ok(Ok(token)) => {
+                            let found = lint(&token);
+                            let code = verdict(&found);
+                            if format.summary.is_some() {
+                                count(stats, &token, &found);
+                            }
+                            if format.per_token && format.selected(code) {
+                                if format.json {
+                                    write_json(out, &LintJson::new(&token, &found, code, number));
+                                    out.push(b'\n');
+                                } else {
+                                    human_lines(ctx, out, &found, number);
+                                }
+                            }
+                            return code;
                         }
-                        json!({"line": line.number, "findings": found})
+                        Ok(Err(e)) => (e.to_string(), e.hint()),
+                        Err(p) => (p.message(), line_problem_hint()),
+                    };
+                    if format.summary.is_some() {
+                        stats.malformed();
                     }
-                    Ok(Err(e)) => {
-                        worst = worst.worst(ExitCode::Malformed);
-                        json!({"line": line.number, "malformed": true, "error": e.to_string()})
+                    if format.per_token && format.selected(ExitCode::Malformed) {
+                        if format.json {
+                            write_json(out, &Malformed::new(number, &message, hint));
+                            out.push(b'\n');
+                        } else {
+                            let _ = writeln!(
+                                out,
+                                "line {number}  {}  {}",
+                                ctx.out.bad("malformed"),
+                                crate::output::sanitize(&message)
+                            );
+                        }
                     }
-                    Err(e) => {
-                        worst = worst.worst(ExitCode::Malformed);
-                        json!({"line": line.number, "malformed": true, "error": e})
-                    }
-                };
-                serde_json::to_writer(&mut out, &v)?;
-                out.write_all(b"\n")?;
-            }
-            out.flush()?;
+                    ExitCode::Malformed
+                },
+            )?;
+            // A finding at or above --fail-on is what an audit is for: it decides the exit
+            // code even when other lines are malformed.
+            let flagged = tally.count(ExitCode::Claims);
+            let bad = tally.count(ExitCode::Malformed);
+            let exit = if flagged > 0 {
+                ExitCode::Claims
+            } else if bad > 0 {
+                ExitCode::Malformed
+            } else {
+                ExitCode::Ok
+            };
+            finish(&format, &tally, summary, exit, || {
+                format!(
+                    "{} tokens: {flagged} with findings at or above {}, {} below, {bad} malformed",
+                    tally.total(),
+                    args.fail_on.name(),
+                    tally.count(ExitCode::Ok)
+                )
+            })
         }
     }
-    if worst != ExitCode::Ok {
-        return Err(Verdict(worst).into());
-    }
-    Ok(())
 }
 
 /// Every finding for one token, most severe first: what `decode` points out, the known-secret
@@ -106,10 +172,24 @@ pub fn lint_token(
     key: Option<&Key>,
     words: Option<&[Vec<u8>]>,
 ) -> Vec<Finding> {
+    let guesser = Guesser {
+        words,
+        groups: Default::default(),
+    };
+    lint_with(token, now, max_life, key, &guesser)
+}
+
+fn lint_with(
+    token: &Token,
+    now: i64,
+    max_life: i64,
+    key: Option<&Key>,
+    guesser: &Guesser,
+) -> Vec<Finding> {
     let mut f = findings(token, now, max_life);
     if let Ok(alg) = token.alg {
         if alg.family() == Family::Hmac {
-            f.extend(guess_secret(token, alg, words));
+            f.extend(guesser.guess(token, alg));
         }
         if let Some(k) = key {
             f.extend(key_findings(token, alg, k));
@@ -117,6 +197,70 @@ pub fn lint_token(
     }
     f.sort_by_key(|x| std::cmp::Reverse(x.level));
     f
+}
+
+/// The JSON object of one linted token.
+#[derive(Serialize)]
+struct LintJson<'a> {
+    schema: &'static str,
+    kind: &'static str,
+    line: u64,
+    alg: &'a str,
+    kid: Option<&'a str>,
+    exit_code: i32,
+    findings: &'a [Finding],
+}
+
+impl<'a> LintJson<'a> {
+    fn new(token: &'a Token, found: &'a [Finding], code: ExitCode, line: u64) -> Self {
+        LintJson {
+            schema: SCHEMA,
+            kind: "lint",
+            line,
+            alg: token.alg_name(),
+            kid: token.kid(),
+            exit_code: code.code(),
+            findings: found,
+        }
+    }
+}
+
+fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
+    let ids: Vec<&'static str> = found.iter().map(|f| f.id).collect();
+    let claims = token.claims();
+    stats.token(
+        &TokenFacts {
+            alg: Some(token.alg_name()),
+            kid: token.kid(),
+            iss: claims.and_then(|c| c.get("iss")),
+            sub: claims.and_then(|c| c.get("sub")),
+        },
+        &[],
+        &ids,
+    );
+}
+
+/// A batch token's findings, one line each; a clean token writes nothing.
+fn human_lines(ctx: &Ctx, out: &mut Vec<u8>, found: &[Finding], number: u64) {
+    for f in found {
+        let _ = writeln!(
+            out,
+            "line {number}  {}  {:<16} {}",
+            level_label(ctx, f.level),
+            f.id,
+            crate::output::sanitize(&f.message)
+        );
+    }
+}
+
+fn level_label(ctx: &Ctx, level: Level) -> String {
+    let s = &ctx.out;
+    let label = format!("{:<8}", level.name());
+    match level {
+        Level::Critical | Level::High => s.bad(&label),
+        Level::Medium => s.warn(&label),
+        Level::Low | Level::Info => s.dim(&label),
+    }
 }
 
 fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {
@@ -127,14 +271,9 @@ fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {
         text.push('\n');
     }
     for f in found {
-        let label = format!("{:<8}", f.level.name());
-        let label = match f.level {
-            Level::Critical | Level::High => s.bad(&label),
-            Level::Medium => s.warn(&label),
-            Level::Low | Level::Info => s.dim(&label),
-        };
         text.push_str(&format!(
-            "{label} {:<16} {}\n",
+            "{} {:<16} {}\n",
+            level_label(ctx, f.level),
             f.id,
             crate::output::sanitize(&f.message)
         ));
@@ -173,32 +312,112 @@ fn read_wordlist(path: &std::path::Path) -> crate::error::Result<Vec<Vec<u8>>> {
     Ok(words)
 }
 
-/// Tries the built-in list and the word list as the HMAC secret, on all cores. The secret
-/// found is never printed whole: the report says where in the list it is.
-fn guess_secret(token: &Token, alg: Alg, words: Option<&[Vec<u8>]>) -> Option<Finding> {
-    let matches = |candidate: &[u8]| -> bool {
-        let Ok(secret) = Secret::new(candidate.to_vec()) else {
-            return false;
+/// Tokens that share alg, iss and kid are almost always signed with the same secret.
+type Group = (Alg, Option<String>, Option<String>);
+
+/// What is known of a group's secret.
+#[derive(Clone)]
+enum Known {
+    /// Another thread is searching: search too rather than wait (waiting on a rayon thread
+    /// could deadlock when it picks up a line of the same group).
+    Searching,
+    /// This candidate verified a token of the group: try it first.
+    Found { secret: Vec<u8>, place: String },
+    /// No candidate verified the group's first token: not searched again.
+    Clean,
+}
+
+/// Tries the built-in list and the word list as the HMAC secret, once per (alg, iss, kid)
+/// group: a secret found is tried first on the group's other tokens, and a group whose first
+/// token matched no candidate is not searched again. That turns a word list from a cost per
+/// token into a cost per signing key. The secret found is never printed whole: the report says
+/// where in the list it is.
+struct Guesser<'a> {
+    words: Option<&'a [Vec<u8>]>,
+    groups: std::sync::Mutex<std::collections::HashMap<Group, Known>>,
+}
+
+impl Guesser<'_> {
+    fn guess(&self, token: &Token, alg: Alg) -> Option<Finding> {
+        let group: Group = (
+            alg,
+            token
+                .claims()
+                .and_then(|c| c.get("iss"))
+                .map(|v| v.to_string()),
+            token.kid().map(str::to_string),
+        );
+        let known = {
+            let mut groups = self.groups.lock().ok()?;
+            match groups.get(&group) {
+                Some(k) => k.clone(),
+                None => {
+                    groups.insert(group.clone(), Known::Searching);
+                    Known::Searching
+                }
+            }
         };
-        let key = Key {
-            material: Material::Secret(secret),
-            kid: None,
-            usage: Default::default(),
-            source: String::new(),
-        };
-        key.verifier(alg)
-            .map(|v| v.verify(token.signing_input(), &token.signature))
-            .unwrap_or(false)
+        match known {
+            Known::Found { secret, place } => {
+                if matches(token, alg, &secret) {
+                    return Some(cracked(place, secret.len()));
+                }
+                // Another secret in the same group: search for this token alone.
+                search(token, alg, self.words).map(|(_, place, len)| cracked(place, len))
+            }
+            Known::Clean => None,
+            Known::Searching => {
+                let found = search(token, alg, self.words);
+                let state = match &found {
+                    Some((secret, place, _)) => Known::Found {
+                        secret: secret.clone(),
+                        place: place.clone(),
+                    },
+                    None => Known::Clean,
+                };
+                if let Ok(mut groups) = self.groups.lock() {
+                    groups.insert(group, state);
+                }
+                found.map(|(_, place, len)| cracked(place, len))
+            }
+        }
+    }
+}
+
+fn matches(token: &Token, alg: Alg, candidate: &[u8]) -> bool {
+    let Ok(secret) = Secret::new(candidate.to_vec()) else {
+        return false;
     };
-    if let Some(i) = COMMON_SECRETS.iter().position(|w| matches(w.as_bytes())) {
-        return Some(cracked(
+    let key = Key {
+        material: Material::Secret(secret),
+        kid: None,
+        usage: Default::default(),
+        source: String::new(),
+    };
+    key.verifier(alg)
+        .map(|v| v.verify(token.signing_input(), &token.signature))
+        .unwrap_or(false)
+}
+
+/// The built-in list, then the word list on all cores: the secret, where it is, its length.
+fn search(token: &Token, alg: Alg, words: Option<&[Vec<u8>]>) -> Option<(Vec<u8>, String, usize)> {
+    if let Some(i) = COMMON_SECRETS
+        .iter()
+        .position(|w| matches(token, alg, w.as_bytes()))
+    {
+        let w = COMMON_SECRETS[i].as_bytes();
+        return Some((
+            w.to_vec(),
             format!("built-in list entry #{}", i + 1),
-            COMMON_SECRETS[i].len(),
+            w.len(),
         ));
     }
     let words = words?;
-    let hit = words.par_iter().position_first(|w| matches(w))?;
-    Some(cracked(
+    let hit = words
+        .par_iter()
+        .position_first(|w| matches(token, alg, w))?;
+    Some((
+        words[hit].clone(),
         format!("word list line {}", hit + 1),
         words[hit].len(),
     ))

@@ -9,6 +9,7 @@ use crate::cli::{
     ReportOutput, UserAddArgs, UserPasswordArgs, UserShowArgs, UsersCommand, UsersImportArgs,
     UsersListArgs,
 };
+use crate::commands::report::SCHEMA;
 use crate::context::Ctx;
 use crate::error::{ExitCode, Failure};
 use crate::hashing::{self, Cost};
@@ -176,9 +177,11 @@ fn hash_summary(u: &User) -> String {
 fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
     let users = ctx.load_users()?;
     warn_unusable_hashes(&users);
-    if a.output == ReportOutput::Json {
+    if a.json || a.output == ReportOutput::Json {
         let all: Vec<Value> = users.users.iter().map(user_json).collect();
-        return crate::commands::print(&json!({ "users": all }).to_string());
+        return crate::commands::print(
+            &json!({ "schema": SCHEMA, "kind": "users", "users": all }).to_string(),
+        );
     }
     if users.users.is_empty() {
         note(&format!("no users in {}", ctx.users.display()));
@@ -221,8 +224,12 @@ fn warn_unusable_hashes(users: &Users) {
 fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
     let users = ctx.load_users()?;
     let user = users.get(&a.name).ok_or_else(|| unknown(ctx, &a.name))?;
-    if a.output == ReportOutput::Json {
-        return crate::commands::print(&user_json(user).to_string());
+    if a.json || a.output == ReportOutput::Json {
+        let mut v = json!({ "schema": SCHEMA, "kind": "user" });
+        if let (Some(head), Value::Object(fields)) = (v.as_object_mut(), user_json(user)) {
+            head.extend(fields);
+        }
+        return crate::commands::print(&v.to_string());
     }
     let s = &ctx.out;
     let hash = match hashing::inspect(&user.password_hash) {

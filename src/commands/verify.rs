@@ -6,17 +6,22 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::checks::{self, KeySet, Policy, Report, TokenUse};
-use crate::cli::{ReportOutput, VerifyArgs};
-use crate::commands::batch::PayloadJson;
+use crate::cli::VerifyArgs;
+use crate::commands::batch::{PayloadJson, PayloadText, Tally};
+use crate::commands::report::{
+    exp_text, finish, line_problem_hint, parse_single, sub_text, write_json, Format, Malformed,
+    SCHEMA,
+};
+use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
 use crate::error::{ExitCode, Verdict};
 use crate::input::{self, LineProblem, Tokens};
 use crate::output::blocks;
-use crate::token::{normalize, Token, TokenError};
+use crate::token::{normalize, Token};
 use crate::warning::Warnings;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
-    let json_out = args.json || args.output == ReportOutput::Json;
+    let format = Format::new(&args.report, ctx.quiet);
     // The token is read before the keys: its kid decides whether a cached remote key set is
     // still good enough.
     let tokens = input::tokens(
@@ -25,7 +30,11 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         args.input.batch,
     )?;
     let single = match &tokens {
-        Tokens::One(text) => Some(Token::parse(normalize(text))?),
+        Tokens::One(text) => Some(parse_single(
+            text,
+            args.input.token.as_deref(),
+            format.json,
+        )?),
         Tokens::Many(_) => None,
     };
     // What loading found to warn about goes to stderr now and into each JSON report.
@@ -46,20 +55,33 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         policy,
         users,
         now,
-        loaded: loaded.into_iter().map(|w| w.message).collect(),
+        loaded,
     };
 
     match (tokens, single) {
         (_, Some(token)) => {
             let mut report = job.check(&token);
             let code = report.exit_code();
-            if json_out {
+            if format.json {
                 job.add_loaded(&mut report);
-                crate::commands::print(
-                    &report_json(&token, &report, now.as_second(), None).to_string(),
-                )?;
-            } else if !ctx.quiet {
+                let mut out = Vec::new();
+                write_report_line(&mut out, &token, &report, 1);
+                crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if format.per_token {
                 print_human(ctx, &token, &report, now.as_second(), args.jws)?;
+            }
+            if format.summary.is_some() {
+                let mut stats = ChunkStats::default();
+                job.count(&mut stats, &token, &report);
+                let mut summary = Summary::new("verify");
+                summary.absorb(&stats);
+                let mut tally = Tally::default();
+                tally.add(code);
+                let quiet = Format {
+                    count_line: false,
+                    ..format
+                };
+                return finish(&quiet, &tally, summary, code, String::new);
             }
             if code != ExitCode::Ok {
                 return Err(Verdict(code).into());
@@ -69,6 +91,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         (Tokens::Many(reader), _) => batch(
             ctx,
             &job,
+            &format,
             reader,
             crate::commands::batch::file_size(args.input.file.as_deref()),
         ),
@@ -105,7 +128,7 @@ struct Job {
     users: Option<crate::users::Users>,
     now: jiff::Timestamp,
     /// Warnings from loading keys and users, ahead of each report's own in JSON output.
-    loaded: Vec<String>,
+    loaded: Warnings,
 }
 
 impl Job {
@@ -133,41 +156,110 @@ impl Job {
         }
     }
 
-    /// One batch line: its JSON line appended to `out`, and its outcome.
+    /// Counts one token for `--summary`: its failed checks, and its warnings and the keyless
+    /// findings (long lifetime, alg none) by id.
+    fn count(&self, stats: &mut ChunkStats, token: &Token, report: &Report) {
+        let checks: Vec<&'static str> = report.failures.iter().map(|f| f.check).collect();
+        let mut findings: Vec<&'static str> = report.warnings.iter().map(|w| w.id).collect();
+        findings.extend(
+            crate::diagnostics::findings(
+                token,
+                self.now.as_second(),
+                crate::diagnostics::LONG_LIFETIME,
+            )
+            .iter()
+            .map(|f| f.id),
+        );
+        let claims = token.claims();
+        stats.token(
+            &TokenFacts {
+                alg: Some(token.alg_name()),
+                kid: token.kid(),
+                iss: claims.and_then(|c| c.get("iss")),
+                sub: claims.and_then(|c| c.get("sub")),
+            },
+            &checks,
+            &findings,
+        );
+    }
+
+    /// One batch line: its output appended to `out` (unless `--only` leaves it out), its counts,
+    /// and its outcome.
     fn write_line(
         &self,
+        ctx: &Ctx,
+        format: &Format,
         out: &mut Vec<u8>,
+        stats: &mut ChunkStats,
         number: u64,
         text: Result<&str, LineProblem>,
     ) -> ExitCode {
-        let code = match text.map(|t| Token::parse(normalize(t))) {
+        let parsed = text.map(|t| Token::parse(normalize(t)));
+        let (message, hint) = match parsed {
             Ok(Ok(token)) => {
                 let mut report = self.check(&token);
-                self.add_loaded(&mut report);
                 let code = report.exit_code();
-                write_report_line(out, &token, &report, number);
-                code
+                if format.summary.is_some() {
+                    self.count(stats, &token, &report);
+                }
+                if format.per_token && format.selected(code) {
+                    if format.json {
+                        self.add_loaded(&mut report);
+                        write_report_line(out, &token, &report, number);
+                        out.push(b'\n');
+                    } else {
+                        human_line(ctx, out, &token, &report, number);
+                    }
+                }
+                return code;
             }
-            Ok(Err(e)) => {
-                write_json(out, &malformed(number, e.to_string(), e.hint()));
-                ExitCode::Malformed
-            }
-            Err(p) => {
-                write_json(
-                    out,
-                    &malformed(number, p.message(), TokenError::TooLong(0).hint()),
-                );
-                ExitCode::Malformed
-            }
+            Ok(Err(e)) => (e.to_string(), e.hint()),
+            Err(p) => (p.message(), line_problem_hint()),
         };
-        out.push(b'\n');
-        code
+        if format.summary.is_some() {
+            stats.malformed();
+        }
+        if format.per_token && format.selected(ExitCode::Malformed) {
+            if format.json {
+                write_json(out, &Malformed::new(number, &message, hint));
+                out.push(b'\n');
+            } else {
+                let _ = writeln!(
+                    out,
+                    "line {number}  {}  {}",
+                    ctx.out.bad("✗ malformed"),
+                    crate::output::sanitize(&message)
+                );
+            }
+        }
+        ExitCode::Malformed
     }
 }
 
-/// Serialises straight into the output buffer: no intermediate `Value`.
-fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
-    serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
+/// The human batch line: verdict, sub, expiry and the first failure.
+fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, number: u64) {
+    let s = &ctx.out;
+    let verdict = if report.valid() {
+        s.ok("✓ valid")
+    } else {
+        s.bad(&format!("✗ exit {}", report.exit_code().code()))
+    };
+    let claims = token.claims();
+    let _ = write!(
+        out,
+        "line {number}  {verdict}  sub {}  exp {}",
+        sub_text(claims),
+        exp_text(claims)
+    );
+    if let Some(f) = report.failures.first() {
+        let _ = write!(
+            out,
+            "  {}: {}",
+            f.check,
+            crate::output::sanitize(&f.message)
+        );
+    }
+    out.push(b'\n');
 }
 
 pub fn load_keys(
@@ -190,30 +282,6 @@ pub fn load_keys(
     Ok(KeySet::single(key))
 }
 
-/// The JSON line for a batch line that holds no token.
-#[derive(Serialize)]
-struct Malformed {
-    line: u64,
-    valid: bool,
-    exit_code: i32,
-    failures: [checks::Failure; 1],
-}
-
-fn malformed(line: u64, message: String, hint: &str) -> Malformed {
-    Malformed {
-        line,
-        valid: false,
-        exit_code: ExitCode::Malformed.code(),
-        failures: [checks::Failure {
-            check: "parse",
-            exit_code: ExitCode::Malformed.code(),
-            message,
-            hint: Some(hint.to_string()),
-            code: ExitCode::Malformed,
-        }],
-    }
-}
-
 /// The JSON report of one token (`--output json`, and each batch line), borrowing from the
 /// token and the report: batch mode writes it straight out without copying claims.
 #[derive(Serialize)]
@@ -222,20 +290,22 @@ pub struct ReportJson<'a> {
     outcome: Outcome<'a>,
     header: &'a Map<String, Value>,
     payload: PayloadJson<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
+    payload_text: PayloadText<'a>,
+    line: u64,
 }
 
 /// The report's fields before the token's own header and payload.
 #[derive(Serialize)]
 struct Outcome<'a> {
+    schema: &'static str,
+    kind: &'static str,
     valid: bool,
     exit_code: i32,
     alg: &'a str,
     kid: Option<&'a str>,
     key: &'a Option<String>,
     failures: &'a [checks::Failure],
-    warnings: &'a [String],
+    warnings: &'a [crate::warning::Warning],
     expires_in: Option<i64>,
     token_use: Option<TokenUse>,
 }
@@ -243,6 +313,8 @@ struct Outcome<'a> {
 impl<'a> Outcome<'a> {
     fn new(token: &'a Token, report: &'a Report) -> Self {
         Outcome {
+            schema: SCHEMA,
+            kind: "verify",
             valid: report.valid(),
             exit_code: report.exit_code().code(),
             alg: token.alg_name(),
@@ -257,11 +329,12 @@ impl<'a> Outcome<'a> {
 }
 
 impl<'a> ReportJson<'a> {
-    pub fn new(token: &'a Token, report: &'a Report, line: Option<u64>) -> Self {
+    pub fn new(token: &'a Token, report: &'a Report, line: u64) -> Self {
         ReportJson {
             outcome: Outcome::new(token, report),
             header: &token.header,
             payload: PayloadJson(&token.payload),
+            payload_text: PayloadText(&token.payload),
             line,
         }
     }
@@ -281,16 +354,10 @@ pub fn write_report_line(out: &mut Vec<u8>, token: &Token, report: &Report, numb
             out.extend_from_slice(token.header_json());
             out.extend_from_slice(b",\"payload\":");
             out.extend_from_slice(claims);
-            let _ = write!(out, ",\"line\":{number}}}");
+            let _ = write!(out, ",\"payload_text\":null,\"line\":{number}}}");
         }
-        _ => write_json(out, &ReportJson::new(token, report, Some(number))),
+        _ => write_json(out, &ReportJson::new(token, report, number)),
     }
-}
-
-pub fn report_json(token: &Token, report: &Report, now: i64, line: Option<u64>) -> Value {
-    let _ = now;
-    serde_json::to_value(ReportJson::new(token, report, line))
-        .expect("a report is always valid JSON")
 }
 
 fn print_human(
@@ -342,41 +409,35 @@ fn print_human(
     out.push_str(&blocks::render(token, now, s));
     std::io::stdout().lock().write_all(out.as_bytes())?;
     for w in &report.warnings {
-        crate::output::warn(w);
+        crate::output::tell(w);
     }
     Ok(())
 }
 
-/// Streams one JSON line per token in input order (checked on all cores when it pays) and a
-/// summary on stderr; the exit code is the worst outcome.
+/// Streams one line per token in input order (checked on all cores when it pays), then the
+/// count or summary; the exit code is the worst outcome.
 fn batch(
     ctx: &Ctx,
     job: &Job,
+    format: &Format,
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
 ) -> crate::error::Result<()> {
-    let tally = crate::commands::batch::run(ctx.quiet, reader, size, |out, number, text| {
-        job.write_line(out, number, text)
-    })?;
-    if !ctx.quiet {
+    let mut summary = Summary::new("verify");
+    let tally = crate::commands::batch::run(
+        ctx.quiet,
+        reader,
+        size,
+        &mut summary,
+        |out, stats, number, text| job.write_line(ctx, format, out, stats, number, text),
+    )?;
+    finish(format, &tally, summary, tally.worst(), || {
         let parts: Vec<String> = tally
             .seen()
             .map(|(code, n)| format!("{n} {}", outcome_name(code)))
             .collect();
-        eprintln!(
-            "jwtctl: {} tokens: {}",
-            tally.total(),
-            if parts.is_empty() {
-                "none".into()
-            } else {
-                parts.join(", ")
-            }
-        );
-    }
-    match tally.worst() {
-        ExitCode::Ok => Ok(()),
-        worst => Err(Verdict(worst).into()),
-    }
+        format!("{} tokens: {}", tally.total(), parts.join(", "))
+    })
 }
 
 fn outcome_name(code: ExitCode) -> &'static str {
@@ -387,6 +448,6 @@ fn outcome_name(code: ExitCode) -> &'static str {
         ExitCode::Expired => "expired",
         ExitCode::Claims => "failed claims",
         ExitCode::Auth => "unauthenticated",
-        ExitCode::Runtime | ExitCode::Usage => "errors",
+        ExitCode::Runtime | ExitCode::Usage | ExitCode::Interrupted => "errors",
     }
 }

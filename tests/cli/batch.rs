@@ -26,7 +26,7 @@ fn forged() -> String {
 /// another time; returns (exit code, JSON lines, stderr).
 fn verify_batch(input: &[u8], extra: &[&str]) -> (i32, Vec<Value>, String) {
     let mut cmd = with_secret();
-    cmd.args(["verify", "--batch"]);
+    cmd.args(["verify", "--batch", "--json"]);
     if !extra.contains(&"--at") {
         cmd.args(["--at", AT]);
     }
@@ -105,16 +105,16 @@ fn malformed_lines_are_reported_and_the_stream_goes_on() {
     assert_eq!(numbers(&lines), [1, 2, 3, 4, 5]);
     assert_eq!(code, 3, "{stderr}");
     for l in &lines[1..4] {
+        assert_eq!(l["kind"], "malformed");
         assert_eq!(l["valid"], false);
         assert_eq!(l["exit_code"], 3);
-        assert_eq!(l["failures"][0]["check"], "parse");
-        assert!(l["failures"][0]["hint"].is_string());
+        assert!(l["hint"].is_string());
     }
-    assert!(lines[2]["failures"][0]["message"]
+    assert!(lines[2]["error"]
         .as_str()
         .unwrap()
         .contains("this one has 2"));
-    assert_eq!(lines[3]["failures"][0]["message"], "line is not UTF-8 text");
+    assert_eq!(lines[3]["error"], "line is not UTF-8 text");
     assert_eq!(lines[4]["valid"], true);
     assert!(stderr.contains("2 valid, 3 malformed"), "{stderr}");
 }
@@ -127,10 +127,7 @@ fn an_over_long_line_is_reported_without_stopping_the_stream() {
     input.extend_from_slice(format!("\n{ok}\n").as_bytes());
     let (code, lines, _) = verify_batch(&input, &[]);
     assert_eq!(numbers(&lines), [1, 2, 3]);
-    assert!(lines[1]["failures"][0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("over the"));
+    assert!(lines[1]["error"].as_str().unwrap().contains("over the"));
     assert_eq!(lines[2]["valid"], true);
     assert_eq!(code, 3);
 }
@@ -157,35 +154,34 @@ fn authorization_header_lines_are_read() {
 }
 
 #[test]
-fn empty_input_is_an_empty_batch() {
+fn empty_input_is_a_failure() {
     for input in ["", "\n\n  \n"] {
         let (code, lines, stderr) = verify_batch(input.as_bytes(), &[]);
-        assert_eq!(code, 0);
+        assert_eq!(code, 3);
         assert!(lines.is_empty());
-        assert_eq!(stderr.trim(), "jwtctl: 0 tokens: none");
+        assert!(
+            stderr.starts_with("jwtctl: the input holds no tokens"),
+            "{stderr}"
+        );
     }
     let dir = tempdir();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
-    with_secret()
-        .args(["verify", "--file"])
-        .arg(&empty)
-        .assert()
-        .success()
-        .stdout("");
-    with_secret()
-        .args(["decode", "--file"])
-        .arg(&empty)
-        .assert()
-        .success()
-        .stdout("");
+    for cmd in ["verify", "decode"] {
+        with_secret()
+            .args([cmd, "--file"])
+            .arg(&empty)
+            .assert()
+            .code(3)
+            .stdout("");
+    }
 }
 
 #[test]
 fn two_lines_on_stdin_are_a_batch_and_one_is_not() {
     let ok = issue(&["--sub", "alice"]);
     let out = with_secret()
-        .args(["verify", "--at", AT])
+        .args(["verify", "--json", "--at", AT])
         .write_stdin(format!("{ok}\n\n{ok}\n"))
         .output()
         .unwrap();
@@ -203,21 +199,26 @@ fn two_lines_on_stdin_are_a_batch_and_one_is_not() {
 #[test]
 fn a_batch_line_has_the_single_token_fields_plus_the_line_number() {
     let ok = issue(&["--sub", "alice", "--aud", "api"]);
-    let single: Value = serde_json::from_str(&stdout_of(with_secret().args([
+    let mut single: Value = serde_json::from_str(&stdout_of(with_secret().args([
         "verify", "--output", "json", "--at", AT, "--aud", "api", &ok,
     ])))
     .unwrap();
+    assert_eq!(
+        single.as_object_mut().unwrap().remove("line"),
+        Some(1.into())
+    );
     let (_, lines, _) = verify_batch(format!("{ok}\n{ok}\n").as_bytes(), &["--aud", "api"]);
     let mut line = lines[1].clone();
     assert_eq!(line.as_object_mut().unwrap().remove("line"), Some(2.into()));
     assert_eq!(line, single);
 
-    let single: Value = serde_json::from_str(&stdout_of(
+    let mut single: Value = serde_json::from_str(&stdout_of(
         jwtctl().args(["decode", "--output", "json", "--at", AT, &ok]),
     ))
     .unwrap();
+    single.as_object_mut().unwrap().remove("line");
     let out = jwtctl()
-        .args(["decode", "--batch", "--at", AT])
+        .args(["decode", "--batch", "--json", "--at", AT])
         .write_stdin(format!("{ok}\n"))
         .output()
         .unwrap();
@@ -246,7 +247,7 @@ fn decode_batch_streams_every_line_and_reports_malformed_ones() {
     let b = forged();
     let input = format!("{a}\n\nBearer {b}\nnope\n{a}\n");
     let out = jwtctl()
-        .args(["decode", "--batch", "--at", AT])
+        .args(["decode", "--batch", "--json", "--at", AT])
         .write_stdin(input)
         .output()
         .unwrap();
@@ -255,7 +256,7 @@ fn decode_batch_streams_every_line_and_reports_malformed_ones() {
     assert_eq!(lines[0]["payload"]["sub"], "alice");
     assert_eq!(lines[1]["payload"]["sub"], "mallory");
     assert_eq!(lines[1]["signature_verified"], false);
-    assert_eq!(lines[2]["malformed"], true);
+    assert_eq!(lines[2]["kind"], "malformed");
     assert_eq!(code, 3);
     assert_eq!(stderr.trim(), "jwtctl: 4 tokens: 3 decoded, 1 malformed");
 }
@@ -276,7 +277,7 @@ fn a_100000_line_input_finishes_in_order() {
     std::fs::write(&path, text).unwrap();
 
     let out = with_secret()
-        .args(["verify", "--at", LATER, "--file"])
+        .args(["verify", "--json", "--at", LATER, "--file"])
         .arg(&path)
         .output()
         .unwrap();
@@ -295,7 +296,7 @@ fn a_100000_line_input_finishes_in_order() {
             i + 1
         );
         let expect_valid = i % 1000 != 999;
-        assert_eq!(line.starts_with("{\"valid\":true"), expect_valid, "{line}");
+        assert_eq!(line.contains("\"valid\":true,"), expect_valid, "{line}");
     }
     assert_eq!(n, 100_000);
 
@@ -325,7 +326,7 @@ fn answers_stream_while_the_input_is_still_open() {
     let ok = issue(&["--sub", "alice"]);
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("jwtctl"))
         .env("JWTCTL_SECRET", SECRET)
-        .args(["verify", "--batch", "--at", AT])
+        .args(["verify", "--batch", "--json", "--at", AT])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -401,12 +402,13 @@ fn header_and_claims_as_written_stay_one_line_and_mean_the_same() {
         "{\"sub\":\"a\",\r\n \"exp\":1900000000}",
     );
     for token in [&spaced, &broken] {
-        let single: Value = serde_json::from_str(&stdout_of(
+        let mut single: Value = serde_json::from_str(&stdout_of(
             with_secret().args(["verify", "--output", "json", "--at", AT, token]),
         ))
         .unwrap();
+        single.as_object_mut().unwrap().remove("line");
         let out = with_secret()
-            .args(["verify", "--batch", "--at", AT])
+            .args(["verify", "--batch", "--json", "--at", AT])
             .write_stdin(format!("{token}\n{token}\n"))
             .output()
             .unwrap();

@@ -351,9 +351,11 @@ fn warnings_from_loading_keys_and_users_reach_the_json_report_too() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|w| w.as_str().unwrap())
+        .map(|w| w["message"].as_str().unwrap())
         .collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(report["warnings"][0]["id"], "key-file-mode");
+    assert_eq!(report["warnings"][1]["id"], "users-file-mode");
     assert!(warnings[0].contains("holds a private key but is readable by others (mode 644)"));
     assert!(warnings[1].contains("is readable by other users (mode 644) and holds password hashes"));
     // People still read them on stderr, once each.

@@ -4,6 +4,7 @@ mod support;
 
 mod attacks;
 mod batch;
+mod contract;
 mod core;
 mod differential;
 mod docs;

@@ -346,9 +346,7 @@ fn verify_request(req: &VerifyRequest, now: jiff::Timestamp) -> Result<Value, Ap
     let policy = crate::commands::verify::policy(&args);
     let now = args.at.unwrap_or(now);
     let mut report = crate::checks::verify(&token, &keys, &policy, now);
-    report
-        .warnings
-        .splice(0..0, loaded.into_iter().map(|w| w.message));
+    report.warnings.splice(0..0, loaded);
     let findings = crate::commands::lint::lint_token(
         &token,
         now.as_second(),
@@ -357,7 +355,7 @@ fn verify_request(req: &VerifyRequest, now: jiff::Timestamp) -> Result<Value, Ap
         None,
     );
     let code = report.exit_code();
-    let mut out = serde_json::to_value(ReportJson::new(&token, &report, None))?;
+    let mut out = serde_json::to_value(ReportJson::new(&token, &report, 1))?;
     let o = out.as_object_mut().expect("a report is an object");
     o.insert("meaning".into(), json!(code.meaning()));
     o.insert("findings".into(), json!(findings));

@@ -406,7 +406,7 @@ fn inspect_finds_the_token_and_says_what_decode_and_lint_say() {
     assert_eq!(v["others"][0][0], "refresh_token");
     assert_eq!(v["header"], json!({"alg": "HS256", "typ": "JWT"}));
     assert_eq!(v["payload"]["aud"], "api");
-    assert_eq!(v["times"]["exp"]["utc"], "2026-01-03 00:00:00 UTC");
+    assert_eq!(v["times"]["exp"]["utc"], "2026-01-03T00:00:00Z");
     assert_eq!(v["signature_verified"], false);
     // decode --output json says the same of the token (times are judged as of now in both).
     let decoded: Value = serde_json::from_str(&stdout_of(

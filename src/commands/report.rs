@@ -1,0 +1,178 @@
+//! What `verify`, `decode` and `lint` share at the edge: the JSON contract (schema name, the
+//! malformed-line object), the resolved output options, and the single-token error path.
+
+use serde::Serialize;
+
+use crate::cli::{Only, ReportArgs, ReportOutput, SummaryFormat};
+use crate::commands::batch::Tally;
+use crate::commands::summary::Summary;
+use crate::error::{ExitCode, Failure, Verdict};
+use crate::token::{normalize, Token, TokenError};
+
+/// The `schema` field of every JSON object jwtctl writes. The number changes only when a field
+/// is removed or changes type; new fields may appear within a version.
+pub const SCHEMA: &str = "jwtctl/1";
+
+/// Output options resolved once from the flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// One JSON object per input token.
+    pub json: bool,
+    /// Write per-token output at all (not with -q in human mode, nor when the only stdout
+    /// output asked for is the JSON summary).
+    pub per_token: bool,
+    pub summary: Option<SummaryFormat>,
+    pub only: Option<Only>,
+    /// The default one-line count on stderr.
+    pub count_line: bool,
+}
+
+impl Format {
+    pub fn new(args: &ReportArgs, quiet: bool) -> Format {
+        let json = args.json || args.output == ReportOutput::Json;
+        let summary_json = args.summary == Some(SummaryFormat::Json);
+        Format {
+            json,
+            // JSON that was asked for is written even with -q: -q silences people's output.
+            per_token: if json { true } else { !quiet && !summary_json },
+            summary: args.summary,
+            only: args.only,
+            count_line: !quiet && args.summary.is_none(),
+        }
+    }
+
+    /// Whether a token with this outcome is written (`--only`).
+    pub fn selected(&self, code: ExitCode) -> bool {
+        match self.only {
+            None => true,
+            Some(Only::Valid) => code == ExitCode::Ok,
+            Some(Only::Invalid) => code != ExitCode::Ok,
+        }
+    }
+}
+
+/// The JSON object for an input line that holds no token: the same in every command.
+#[derive(Serialize)]
+pub struct Malformed<'a> {
+    schema: &'static str,
+    kind: &'static str,
+    line: u64,
+    valid: bool,
+    exit_code: i32,
+    error: &'a str,
+    hint: &'a str,
+}
+
+impl<'a> Malformed<'a> {
+    pub fn new(line: u64, error: &'a str, hint: &'a str) -> Self {
+        Malformed {
+            schema: SCHEMA,
+            kind: "malformed",
+            line,
+            valid: false,
+            exit_code: ExitCode::Malformed.code(),
+            error,
+            hint,
+        }
+    }
+}
+
+/// Serialises straight into an output buffer: no intermediate `Value`.
+pub fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
+    serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
+}
+
+/// Parses the one token of a single-token run. When it is malformed and JSON was asked for,
+/// the malformed object is written first, so a script always gets one object per token. An
+/// argument that names an existing file gets a hint to read it as a file.
+pub fn parse_single(text: &str, arg: Option<&str>, json: bool) -> crate::error::Result<Token> {
+    match Token::parse(normalize(text)) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            let message = e.to_string();
+            let hint = file_hint(arg).unwrap_or_else(|| e.hint().to_string());
+            if json {
+                let mut out = Vec::new();
+                write_json(&mut out, &Malformed::new(1, &message, &hint));
+                crate::commands::print(&String::from_utf8_lossy(&out))?;
+            }
+            Err(Failure::new(ExitCode::Malformed, message).hint(hint).into())
+        }
+    }
+}
+
+fn file_hint(arg: Option<&str>) -> Option<String> {
+    let path = arg.filter(|a| *a != "-")?;
+    std::path::Path::new(path).is_file().then(|| {
+        format!("{path} is a file: to read the tokens in it, pass --file {path} (or - < {path})")
+    })
+}
+
+/// The hint for a batch line that cannot be read as text.
+pub fn line_problem_hint() -> &'static str {
+    TokenError::TooLong(0).hint()
+}
+
+/// An empty batch is a failure: a script's `|| echo fail` must not pass on an empty file.
+pub fn no_tokens() -> crate::error::Error {
+    Failure::new(
+        ExitCode::Malformed,
+        "the input holds no tokens (0 non-blank lines)",
+    )
+    .hint("check that the file or pipe is the one meant; blank lines are skipped")
+    .into()
+}
+
+/// Ends a batch: the summary (or the default count line), the interruption notice, an empty
+/// input refused, and the exit code. `exit` is the command's verdict over the tokens answered.
+pub fn finish(
+    format: &Format,
+    tally: &Tally,
+    mut summary: Summary,
+    exit: ExitCode,
+    count_line: impl FnOnce() -> String,
+) -> crate::error::Result<()> {
+    let exit = if tally.interrupted {
+        ExitCode::Interrupted
+    } else {
+        exit
+    };
+    summary.finish(tally, exit);
+    match format.summary {
+        // A closed stdout takes no summary: the reader has gone.
+        Some(SummaryFormat::Json) if !tally.closed => summary.print_json()?,
+        Some(SummaryFormat::Json) => {}
+        Some(SummaryFormat::Human) => summary.print_human(),
+        None if format.count_line && !tally.closed && tally.total() > 0 => {
+            eprintln!("jwtctl: {}", count_line())
+        }
+        None => {}
+    }
+    if tally.interrupted {
+        eprintln!("jwtctl: interrupted after {} tokens", tally.total());
+    } else if tally.total() == 0 && !tally.closed {
+        return Err(no_tokens());
+    }
+    match exit {
+        ExitCode::Ok => Ok(()),
+        code => Err(Verdict(code).into()),
+    }
+}
+
+/// `exp` as RFC 3339 for one-line output, or `-`.
+pub fn exp_text(claims: Option<&serde_json::Map<String, serde_json::Value>>) -> String {
+    claims
+        .and_then(|c| c.get("exp"))
+        .and_then(crate::claims::numeric_date)
+        .map(|e| crate::output::rfc3339(e as i64))
+        .unwrap_or_else(|| "-".into())
+}
+
+/// `sub` for one-line output (terminal-safe), or `-`.
+pub fn sub_text(claims: Option<&serde_json::Map<String, serde_json::Value>>) -> String {
+    match claims.and_then(|c| c.get("sub")) {
+        Some(serde_json::Value::String(s)) => crate::output::sanitize(s).into_owned(),
+        Some(other) => crate::output::sanitize(&other.to_string()).into_owned(),
+        None => "-".into(),
+    }
+}
