@@ -424,7 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HMAC secret (one trailing newline is ignored)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)')
-            [CompletionResult]::new('--wordlist', '--wordlist', [CompletionResultType]::ParameterName, 'Extra candidate secrets to try against HS* tokens, one per line')
+            [CompletionResult]::new('--wordlist', '--wordlist', [CompletionResultType]::ParameterName, 'Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group''s other tokens, and a group whose first token matched nothing is not searched again')
             [CompletionResult]::new('--max-lifetime', '--max-lifetime', [CompletionResultType]::ParameterName, 'Lifetime above which a token is reported')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 6 when a finding at or above this severity exists')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge times as of this moment instead of now')

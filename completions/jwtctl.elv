@@ -388,7 +388,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
-            cand --wordlist 'Extra candidate secrets to try against HS* tokens, one per line'
+            cand --wordlist 'Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group''s other tokens, and a group whose first token matched nothing is not searched again'
             cand --max-lifetime 'Lifetime above which a token is reported'
             cand --fail-on 'Exit 6 when a finding at or above this severity exists'
             cand --at 'Judge times as of this moment instead of now'

@@ -384,7 +384,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l key -d 'Key file:
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l wordlist -d 'Extra candidate secrets to try against HS* tokens, one per line' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l wordlist -d 'Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group\'s other tokens, and a group whose first token matched nothing is not searched again' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l max-lifetime -d 'Lifetime above which a token is reported' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l fail-on -d 'Exit 6 when a finding at or above this severity exists' -r -f -a "info\t''
 low\t''

@@ -288,7 +288,8 @@ Examples:
 #[derive(Debug, Args, Clone, Default)]
 pub struct KeyArgs {
     /// Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys",
+          conflicts_with_all = ["secret_file", "secret", "secret_env"])]
     pub key: Option<PathBuf>,
 
     /// Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one
@@ -297,11 +298,17 @@ pub struct KeyArgs {
     pub secret_env: Option<String>,
 
     /// File holding the HMAC secret (one trailing newline is ignored)
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys",
+          conflicts_with_all = ["secret", "secret_env"])]
     pub secret_file: Option<PathBuf>,
 
     /// HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
-    #[arg(long, value_name = "SECRET", help_heading = "Keys")]
+    #[arg(
+        long,
+        value_name = "SECRET",
+        help_heading = "Keys",
+        conflicts_with = "secret_env"
+    )]
     pub secret: Option<crate::keys::SecretArg>,
 
     /// The secret is base64 or base64url encoded; decode it before use
@@ -493,7 +500,8 @@ pub struct VerifyArgs {
     pub key: KeyArgs,
 
     /// JWKS file or https:// URL to pick the key from by the token's `kid`
-    #[arg(long, value_name = "FILE|URL", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    #[arg(long, value_name = "FILE|URL", value_hint = ValueHint::FilePath, help_heading = "Keys",
+          conflicts_with_all = ["key", "secret_file", "secret", "secret_env"])]
     pub jwks: Option<String>,
 
     /// OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration
@@ -501,7 +509,7 @@ pub struct VerifyArgs {
     #[arg(
         long,
         value_name = "ISSUER_URL",
-        conflicts_with = "jwks",
+        conflicts_with_all = ["jwks", "key", "secret_file", "secret", "secret_env"],
         help_heading = "Keys"
     )]
     pub oidc: Option<String>,
@@ -812,7 +820,10 @@ pub struct LintArgs {
     #[command(flatten)]
     pub key: KeyArgs,
 
-    /// Extra candidate secrets to try against HS* tokens, one per line
+    /// Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried
+    /// against 16 well-known secrets (tutorial and framework defaults), then this list, once per
+    /// group of tokens sharing alg, iss and kid: a secret found is tried first on the group's
+    /// other tokens, and a group whose first token matched nothing is not searched again
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub wordlist: Option<PathBuf>,
 

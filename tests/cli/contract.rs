@@ -552,3 +552,51 @@ fn lint_rates_duplicate_claims_high_and_a_finding_outranks_a_malformed_line() {
         .write_stdin(format!("{ok}\n{none}\n")));
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (6, "", ""));
 }
+
+#[test]
+fn conflicting_key_flags_are_refused_with_exit_2() {
+    let dir = tempdir();
+    let secret = dir.path().join("s.txt");
+    std::fs::write(&secret, SECRET).unwrap();
+    let s = secret.to_str().unwrap();
+    for args in [
+        vec!["--key", s, "--secret-file", s],
+        vec!["--key", s, "--secret-env", "X"],
+        vec!["--secret-file", s, "--secret", "x"],
+        vec!["--secret", "x", "--secret-env", "X"],
+        vec!["--jwks", s, "--key", s],
+        vec!["--oidc", "https://auth.example", "--secret-file", s],
+    ] {
+        let r = run(jwtctl().arg("verify").args(&args).arg("a.b.c"));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("cannot be used with"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn keygen_reports_paths_kid_and_alg_on_stdout() {
+    let dir = tempdir();
+    let prefix = dir.path().join("signing");
+    let r = run(jwtctl()
+        .args(["keygen", "--alg", "ES256", "-q", "--json", "--out"])
+        .arg(&prefix));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let o = &r.objects()[0];
+    assert_eq!(o["kind"], "keygen");
+    assert_eq!(o["alg"], "ES256");
+    assert_eq!(o["private"], format!("{}.pem", prefix.display()));
+    assert_eq!(o["public"], format!("{}.pub.pem", prefix.display()));
+    let thumb = stdout_of(
+        jwtctl()
+            .args(["jwk", "thumbprint"])
+            .arg(format!("{}.pub.pem", prefix.display())),
+    );
+    assert_eq!(o["kid"], thumb.as_str());
+    // Without --out the key itself is the output: JSON is refused.
+    let r = run(jwtctl().args(["keygen", "--alg", "ES256", "--json"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
