@@ -83,14 +83,41 @@ function render(data) {
     el("span", { class: "part-payload" }, p), ".",
     el("span", { class: "part-signature" }, s));
   $("encoded-wrap").hidden = false;
-  $("header").textContent = JSON.stringify(data.header, null, 2);
-  $("payload").textContent = typeof data.payload === "string"
-    ? data.payload : JSON.stringify(data.payload, null, 2);
+  showJson($("header"), data.header);
+  if (typeof data.payload === "string") $("payload").textContent = data.payload;
+  else showJson($("payload"), data.payload, data.times);
   renderTimes(data.times, data.now);
   renderFindings($("findings"), data.findings);
   $("edit-header").value = JSON.stringify(data.header, null, 2);
   $("edit-payload").value = typeof data.payload === "string"
     ? data.payload : JSON.stringify(data.payload, null, 2);
+}
+
+// Pretty JSON with keys, strings, numbers and literals in their own classes; a time claim's
+// number carries its UTC time as a tooltip. Built from text nodes only.
+const JSON_TOKEN = /("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+function showJson(pre, value, times) {
+  const text = JSON.stringify(value, null, 2);
+  pre.replaceChildren();
+  let last = 0, key = null;
+  for (const m of text.matchAll(JSON_TOKEN)) {
+    pre.append(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (m[2]) {
+      key = JSON.parse(m[1]);
+      pre.append(el("span", { class: "json-key" }, m[1]), m[2]);
+      continue;
+    }
+    const kind = m[1] ? "string" : /^[tfn]/.test(m[0]) ? "literal" : "number";
+    const span = el("span", { class: "json-" + kind }, m[0]);
+    if (kind === "number" && times && key && times[key] && String(times[key].unix) === m[0]) {
+      span.title = times[key].utc + ", " + times[key].relative;
+    }
+    pre.append(span);
+    key = null;
+  }
+  pre.append(text.slice(last));
 }
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "local";

@@ -71,6 +71,27 @@ fn the_page_decodes_and_verifies_in_chromium() {
     assert_eq!(browser.text("#encoded .part-header"), parts[0]);
     assert_eq!(browser.text("#encoded .part-payload"), parts[1]);
     assert_eq!(browser.text("#encoded .part-signature"), parts[2]);
+    // Highlighted by kind, each time claim's number titled with its UTC time.
+    let keys = browser.run(
+        "return [...document.querySelectorAll('#payload .json-key')].map(e => e.textContent)",
+        json!([]),
+    );
+    assert_eq!(
+        keys,
+        json!([
+            "\"iat\"",
+            "\"exp\"",
+            "\"sub\"",
+            "\"iss\"",
+            "\"aud\"",
+            "\"scope\""
+        ])
+    );
+    let title = browser.run(
+        "return document.querySelectorAll('#payload .json-number')[1].title",
+        json!([]),
+    );
+    assert!(title.as_str().unwrap().contains(" UTC, in 1"), "{title}");
     let times = browser.text("#times");
     let exp = times
         .lines()
