@@ -199,7 +199,9 @@ async function verify(event) {
     url: formValue("url"),
     oidc: $("oidc").checked,
     allow_http: $("allow-http").checked,
-    iss: formValue("iss"), aud: formValue("aud"), alg: formValue("alg"),
+    iss: formValue("iss"), aud: formValue("aud"), ignore_aud: $("ignore-aud").checked,
+    sub: formValue("sub"), scope: formValue("scope"), require: formValue("require"),
+    token_use: formValue("token-use"), alg: formValue("alg"),
     leeway: formValue("leeway"), at: formValue("at"),
   });
   const verdict = $("verdict");

@@ -243,8 +243,11 @@ pub struct VerifyRequest {
     alg: String,
     iss: String,
     aud: String,
+    ignore_aud: bool,
     sub: String,
     scope: String,
+    require: String,
+    token_use: String,
     leeway: String,
     at: String,
 }
@@ -277,6 +280,7 @@ fn verify_args(req: &VerifyRequest) -> Result<(VerifyArgs, Vec<String>), ApiErro
     for (name, value) in [
         ("iss", &req.iss),
         ("sub", &req.sub),
+        ("token-use", &req.token_use),
         ("leeway", &req.leeway),
         ("at", &req.at),
     ] {
@@ -286,6 +290,9 @@ fn verify_args(req: &VerifyRequest) -> Result<(VerifyArgs, Vec<String>), ApiErro
     }
     for a in list(&req.aud) {
         flag("aud", &a);
+    }
+    for r in list(&req.require) {
+        flag("require", &r);
     }
     if !req.scope.trim().is_empty() {
         flag("scope", req.scope.trim());
@@ -302,6 +309,9 @@ fn verify_args(req: &VerifyRequest) -> Result<(VerifyArgs, Vec<String>), ApiErro
         if req.allow_http {
             argv.push("--allow-http".into());
         }
+    }
+    if req.ignore_aud {
+        argv.push("--ignore-aud".into());
     }
     if req.key_base64 {
         argv.push("--secret-base64".into());

@@ -107,7 +107,7 @@ fn the_page_decodes_and_verifies_in_chromium() {
 
     // Every field has a label a screen reader announces.
     let unlabelled = browser.run(
-        "return [...document.querySelectorAll('input, textarea')]
+        "return [...document.querySelectorAll('input, textarea, select')]
            .filter(e => e.labels.length === 0).map(e => e.id)",
         json!([]),
     );
@@ -203,24 +203,13 @@ fn the_page_decodes_and_verifies_in_chromium() {
         json!([ui.url, token]),
     );
     assert_eq!(outcome, json!(["blocked", "blocked"]));
-    wait_for(&ui, "POST /ui/api/inspect 403");
+    ui.wait_for_stderr("POST /ui/api/inspect 403");
     assert_eq!(served(&ui.stderr()), served_before, "{}", ui.stderr());
 
     // A DNS-rebinding name for 127.0.0.1 gets no page.
     browser.goto(&format!("http://rebind.test:{port}/ui/"));
     let text = browser.text("body");
     assert!(text.contains("answers only to its own address"), "{text}");
-}
-
-/// Waits until the server's request log shows `line`.
-fn wait_for(ui: &Ui, line: &str) {
-    for _ in 0..600 {
-        if ui.stderr().contains(line) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("{line:?} never logged:\n{}", ui.stderr());
 }
 
 /// A page on another origin (another port), as any site the user visits could be.

@@ -76,6 +76,17 @@ impl Ui {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// Waits until stderr shows `text` (read by a thread, so it may lag the event): at most 30 s.
+    pub fn wait_for_stderr(&self, text: &str) {
+        for _ in 0..600 {
+            if self.stderr().contains(text) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{text:?} never appeared on stderr:\n{}", self.stderr());
+    }
+
     pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
         request(&self.addr, "GET", path, headers, b"")
     }
@@ -191,11 +202,7 @@ fn ui_prints_its_url_and_serves_the_page_with_strict_headers() {
     assert_eq!(root.header("location"), Some("/ui/"));
     assert_eq!(ui.get("/ui", &[]).header("location"), Some("/ui/"));
     assert_eq!(ui.get("/nothing", &[]).status, 404);
-    assert!(
-        ui.stderr().contains("stay on this machine"),
-        "{}",
-        ui.stderr()
-    );
+    ui.wait_for_stderr("stay on this machine");
 }
 
 #[test]
@@ -242,12 +249,7 @@ fn ui_open_starts_browser_and_survives_a_missing_one() {
 
     let ui = Ui::start(&[("BROWSER", "/nonexistent/browser")], &["--open"]);
     assert_eq!(ui.get("/ui/", &[]).status, 200, "still serving");
-    assert!(
-        ui.stderr()
-            .contains("cannot open a browser (/nonexistent/browser: "),
-        "{}",
-        ui.stderr()
-    );
+    ui.wait_for_stderr("cannot open a browser (/nonexistent/browser: ");
 }
 
 #[test]
@@ -373,6 +375,7 @@ fn secrets_are_never_echoed_or_logged() {
     );
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(!r.body.contains(marker));
+    ui.wait_for_stderr("POST /ui/api/sign 200");
     let log = ui.stderr();
     assert!(
         !log.contains(marker) && !log.contains(SECRET) && !log.contains(&tok),
@@ -461,39 +464,79 @@ fn verify_gives_the_verdict_of_jwtctl_verify() {
     let later = "2026-06-01T01:00:00Z";
     let secret_file = tempdir();
     let wrong = "a-wrong-secret-of-thirty-two-bytes!!";
-    let cases: Vec<(Value, Vec<String>)> = vec![
-        (json!({"key": SECRET, "at": at}), vec![]),
-        (json!({"key": format!("{SECRET}\n"), "at": at}), vec![]),
-        (json!({"key": wrong, "at": at}), vec![]),
-        (json!({"key": SECRET, "at": later}), vec![]),
-        (json!({"key": SECRET, "at": later, "leeway": "2h"}), vec![]),
-        (json!({"key": SECRET, "at": at, "aud": "other web"}), vec![]),
+    // Each form and the flags that say the same (besides the key).
+    let cases: Vec<(Value, Vec<&str>)> = vec![
         (
-            json!({"key": SECRET, "at": at, "iss": "https://evil.example", "alg": "HS384"}),
-            vec![],
+            json!({"key": SECRET, "at": at, "aud": "api"}),
+            vec!["--at", at, "--aud", "api"],
+        ),
+        (
+            json!({"key": format!("{SECRET}\n"), "at": at, "aud": "api"}),
+            vec!["--at", at, "--aud", "api"],
+        ),
+        (
+            json!({"key": wrong, "at": at, "aud": "api"}),
+            vec!["--at", at, "--aud", "api"],
+        ),
+        (
+            json!({"key": SECRET, "at": later, "aud": "api"}),
+            vec!["--at", later, "--aud", "api"],
+        ),
+        (
+            json!({"key": SECRET, "at": later, "leeway": "2h", "aud": "api"}),
+            vec!["--at", later, "--leeway", "2h", "--aud", "api"],
+        ),
+        (
+            json!({"key": SECRET, "at": at, "aud": "other web"}),
+            vec!["--at", at, "--aud", "other", "--aud", "web"],
+        ),
+        (json!({"key": SECRET, "at": at}), vec!["--at", at]),
+        (
+            json!({"key": SECRET, "at": at, "ignore_aud": true}),
+            vec!["--at", at, "--ignore-aud"],
+        ),
+        (
+            json!({"key": SECRET, "at": at, "aud": "api", "iss": "https://evil.example", "alg": "HS384"}),
+            vec![
+                "--at",
+                at,
+                "--aud",
+                "api",
+                "--iss",
+                "https://evil.example",
+                "--alg",
+                "HS384",
+            ],
+        ),
+        (
+            json!({"key": SECRET, "at": at, "aud": "api", "sub": "bob", "scope": "items:read", "require": "jti, nbf"}),
+            vec![
+                "--at",
+                at,
+                "--aud",
+                "api",
+                "--sub",
+                "bob",
+                "--scope",
+                "items:read",
+                "--require",
+                "jti",
+                "--require",
+                "nbf",
+            ],
+        ),
+        (
+            json!({"key": SECRET, "at": at, "aud": "api", "token_use": "refresh"}),
+            vec!["--at", at, "--aud", "api", "--token-use", "refresh"],
         ),
     ];
     let mut meanings = std::collections::BTreeMap::new();
-    for (form, _) in cases {
+    for (form, extra) in cases {
         let key = form["key"].as_str().unwrap();
         let path = secret_file.path().join("secret");
         std::fs::write(&path, key).unwrap();
         let mut flags: Vec<String> = vec!["--secret-file".into(), path.display().to_string()];
-        for (field, flag) in [
-            ("at", "--at"),
-            ("leeway", "--leeway"),
-            ("iss", "--iss"),
-            ("alg", "--alg"),
-        ] {
-            if let Some(v) = form[field].as_str() {
-                flags.extend([flag.to_string(), v.to_string()]);
-            }
-        }
-        if let Some(aud) = form["aud"].as_str() {
-            for a in aud.split(' ') {
-                flags.extend(["--aud".to_string(), a.to_string()]);
-            }
-        }
+        flags.extend(extra.iter().map(|s| s.to_string()));
         let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
         let mut expected = cli_verdict(&tok, &flags);
         // The CLI names the secret by its file; the page by where it came from.
@@ -513,6 +556,7 @@ fn verify_gives_the_verdict_of_jwtctl_verify() {
         );
         assert!(v["command"].as_str().unwrap().starts_with("jwtctl verify "));
     }
+    assert_eq!(meanings.keys().copied().collect::<Vec<_>>(), [0, 4, 5, 6]);
     // The meanings are the table of `verify --help`.
     let help = stdout_of(jwtctl().args(["verify", "--help"]));
     for (code, meaning) in meanings {
