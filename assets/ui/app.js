@@ -131,7 +131,8 @@ function renderTimes(times, now) {
   for (const name of names) {
     const t = times[name];
     const local = new Date(t.unix * 1000).toLocaleString(undefined, { timeZoneName: "short" });
-    body.append(el("tr", {}, el("td", {}, name), el("td", {}, t.utc),
+    const utc = t.utc.replace("T", " ").replace(/Z$/, " UTC");
+    body.append(el("tr", {}, el("td", {}, name), el("td", {}, utc),
       el("td", {}, local), el("td", {}, t.relative)));
   }
   renderTimeline(times, now);
