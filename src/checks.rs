@@ -175,8 +175,18 @@ pub fn verify(token: &Token, keys: &KeySet, policy: &Policy, now: Timestamp) -> 
     check_header(token, &mut r);
     check_signature(token, keys, policy, &mut r);
     match &token.payload {
-        Payload::Other { reason, .. } => {
-            if !policy.jws_only {
+        Payload::Other {
+            reason, ambiguous, ..
+        } => {
+            if *ambiguous && !policy.jws_only {
+                // No invitation to --jws here: the duplicate key is the attack.
+                r.fail(
+                    "jwt",
+                    ExitCode::Malformed,
+                    format!("not a JWT: {reason}"),
+                    Some("a claims set with a key twice is read differently by different parsers (which sub or exp counts?); the issuer must fix its tokens".into()),
+                );
+            } else if !policy.jws_only {
                 r.fail(
                     "jwt",
                     ExitCode::Malformed,
@@ -341,13 +351,26 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
         "signature",
         ExitCode::Signature,
         format!("signature does not verify {which} ({alg})"),
-        Some(match token.kid() {
-            Some(kid) if !keys.is_jwks => {
+        Some(match (token.kid(), secret_of(keys)) {
+            (Some(kid), _) if !keys.is_jwks => {
                 format!("the token names kid \"{kid}\"; pass --jwks to pick keys by kid, or check that this is the issuer's key")
             }
+            (_, Some(s)) if s.was_decoded() => "the token was signed with another secret, or it was altered; the secret was base64-decoded (--secret-base64): drop that flag if the issuer uses the text as is".into(),
+            (_, Some(s)) if s.looks_like_base64() => "the token was signed with another secret, or it was altered; if the issuer base64-decodes this secret before use, pass --secret-base64".into(),
             _ => "the token was signed with another key, or it was altered".into(),
         }),
     );
+}
+
+/// The HMAC secret, when a single one was tried: its encoding is a likely cause of a mismatch.
+fn secret_of(keys: &KeySet) -> Option<&crate::keys::Secret> {
+    match keys.keys.as_slice() {
+        [key] if !keys.is_jwks => match &key.material {
+            crate::keys::Material::Secret(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// What verifying with this key warns about, whatever the token.

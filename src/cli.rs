@@ -35,9 +35,10 @@ closes early (| head) jwtctl stops quietly and the code covers the answers writt
 macro_rules! env_table {
     () => {
         "Environment:
-  JWTCTL_SECRET  HMAC secret (the default of --secret-env)
-  JWTCTL_USERS   users file (the default of --users)
-  NO_COLOR       disable colored output"
+  JWTCTL_SECRET     HMAC secret (the default of --secret-env)
+  JWTCTL_USERS      users file (the default of --users)
+  JWTCTL_CACHE_DIR  cache of remote key sets (default $XDG_CACHE_HOME/jwtctl or ~/.cache/jwtctl)
+  NO_COLOR          disable colored output"
     };
 }
 
@@ -85,7 +86,6 @@ pub struct GlobalArgs {
     /// The users file (TOML or JSON, by extension)
     #[arg(
         long,
-        global = true,
         env = "JWTCTL_USERS",
         default_value = "users.toml",
         value_name = "FILE",
@@ -99,6 +99,26 @@ pub struct GlobalArgs {
     pub users_explicit: bool,
 
     /// Format of the users file, when its extension does not tell
+    #[arg(long = "users-format", value_enum, value_name = "FORMAT")]
+    pub users_format: Option<UsersFormat>,
+}
+
+/// `--users` and `--users-format` for the commands that read the users file (issue, verify,
+/// serve, users): given there, or before the subcommand, the one nearest the end wins.
+#[derive(Debug, Args, Clone)]
+pub struct UsersFileArgs {
+    /// The users file (TOML or JSON, by extension)
+    #[arg(
+        long,
+        global = true,
+        env = "JWTCTL_USERS",
+        default_value = "users.toml",
+        value_name = "FILE",
+        value_hint = ValueHint::FilePath
+    )]
+    pub users: PathBuf,
+
+    /// Format of the users file, when its extension does not tell
     #[arg(
         long = "users-format",
         global = true,
@@ -108,10 +128,51 @@ pub struct GlobalArgs {
     pub users_format: Option<UsersFormat>,
 }
 
-/// `--alg` values: the core's algorithms by their JWS names (the core knows nothing of clap).
+/// The users file and format the command line asks for: the last `--users` typed (after the
+/// subcommand, or before it), else the environment or the default.
+pub fn resolve_users_file(g: &mut GlobalArgs, m: &clap::ArgMatches) {
+    for matches in levels(m) {
+        if typed(matches, "users") {
+            if let Ok(Some(p)) = matches.try_get_one::<PathBuf>("users") {
+                g.users = p.clone();
+            }
+        }
+        if typed(matches, "users_format") {
+            if let Ok(Some(f)) = matches.try_get_one::<UsersFormat>("users_format") {
+                g.users_format = Some(*f);
+            }
+        }
+    }
+    g.users_explicit = users_given_explicitly(m);
+}
+
+/// Curve names people type for the algorithm that uses the curve (README speaks of Ed25519 and
+/// P-256 keys).
+const ALG_ALIASES: [(&str, Alg); 4] = [
+    ("P-256", Alg::ES256),
+    ("P-384", Alg::ES384),
+    ("P-521", Alg::ES512),
+    ("Ed25519", Alg::EdDSA),
+];
+
+/// `--alg` values: the core's algorithms by their JWS names (the core knows nothing of clap),
+/// in any case (each `--alg` is `ignore_case`) and with the curve names as aliases. Token
+/// headers are matched exactly by the core, as RFC 7518 requires; this is only what is typed.
 fn alg_value() -> impl clap::builder::TypedValueParser<Value = Alg> {
-    clap::builder::PossibleValuesParser::new(Alg::ALL.map(Alg::name))
-        .map(|s| s.parse::<Alg>().expect("only listed names pass"))
+    let values = Alg::ALL.map(|a| {
+        ALG_ALIASES.iter().filter(|(_, b)| *b == a).fold(
+            clap::builder::PossibleValue::new(a.name()),
+            |v, (alias, _)| v.alias(alias),
+        )
+    });
+    clap::builder::PossibleValuesParser::new(values).map(|typed| {
+        let named = |name: &str| name.eq_ignore_ascii_case(&typed);
+        Alg::ALL
+            .into_iter()
+            .find(|a| named(a.name()))
+            .or_else(|| ALG_ALIASES.iter().find(|(n, _)| named(n)).map(|(_, a)| *a))
+            .expect("only listed names pass")
+    })
 }
 
 /// `--token-use` values.
@@ -141,15 +202,19 @@ fn level_value() -> impl clap::builder::TypedValueParser<Value = Level> {
 
 /// Whether `--users` came from the command line, at the top level or after the subcommand.
 pub fn users_given_explicitly(m: &clap::ArgMatches) -> bool {
-    use clap::parser::ValueSource;
-    let mut current = Some(m);
-    while let Some(matches) = current {
-        if matches.value_source("users") == Some(ValueSource::CommandLine) {
-            return true;
-        }
-        current = matches.subcommand().map(|(_, sub)| sub);
-    }
-    false
+    levels(m).any(|matches| typed(matches, "users"))
+}
+
+/// The matches of the command and of each subcommand below it.
+fn levels(m: &clap::ArgMatches) -> impl Iterator<Item = &clap::ArgMatches> {
+    std::iter::successors(Some(m), |m| m.subcommand().map(|(_, sub)| sub))
+}
+
+/// Whether the argument exists at this level and was typed on the command line (asking for an
+/// argument a level does not define is a programming error clap panics on).
+fn typed(m: &clap::ArgMatches, id: &str) -> bool {
+    m.ids().any(|i| i.as_str() == id)
+        && m.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -187,8 +252,7 @@ pub enum Command {
     Hash(HashArgs),
 
     /// Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
-    #[command(subcommand)]
-    Users(UsersCommand),
+    Users(UsersArgs),
 
     /// Generate an HMAC secret or a key pair
     #[command(after_help = KEYGEN_EXAMPLES)]
@@ -255,7 +319,7 @@ Examples:
 const JWKS_EXAMPLES: &str = "\
 Examples:
   jwtctl jwks signing.pub.pem > jwks.json
-  jwtctl jwks --kid 2026-11 rsa.pub.pem ec.pub.pem";
+  jwtctl jwks --kid 2026-11-rsa --kid 2026-11-ec rsa.pub.pem ec.pub.pem";
 
 const LINT_EXAMPLES: &str = "\
 Examples:
@@ -328,11 +392,16 @@ pub enum IssueOutput {
 
 #[derive(Debug, Args)]
 pub struct IssueArgs {
+    /// Where the users file is (read through `resolve_users_file`, which also sees a
+    /// `--users` given before the subcommand)
+    #[command(flatten)]
+    pub users_file: UsersFileArgs,
+
     #[command(flatten)]
     pub key: KeyArgs,
 
     /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
-    #[arg(long, value_name = "ALG", value_parser = alg_value())]
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
     pub alg: Option<Alg>,
 
     /// Authenticate this user of the users file and issue their token
@@ -493,6 +562,11 @@ pub struct DecodeArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
+    /// Where the users file is (read through `resolve_users_file`, which also sees a
+    /// `--users` given before the subcommand)
+    #[command(flatten)]
+    pub users_file: UsersFileArgs,
+
     #[command(flatten)]
     pub input: TokenInput,
 
@@ -519,7 +593,7 @@ pub struct VerifyArgs {
     pub allow_http: bool,
 
     /// Allowed algorithm; repeat for several (default: every algorithm the key allows)
-    #[arg(long, value_name = "ALG", help_heading = "Keys", value_parser = alg_value())]
+    #[arg(long, value_name = "ALG", ignore_case = true, help_heading = "Keys", value_parser = alg_value())]
     pub alg: Vec<Alg>,
 
     /// Clock skew tolerated for exp, nbf and iat
@@ -595,6 +669,18 @@ pub struct HashArgs {
     /// argon2 parallelism (lanes)
     #[arg(long, default_value_t = crate::hashing::DEFAULT_P_COST, value_name = "N")]
     pub p_cost: u32,
+}
+
+#[derive(Debug, Args)]
+#[command(subcommand_required = true, arg_required_else_help = true)]
+pub struct UsersArgs {
+    /// Where the users file is (read through `resolve_users_file`, which also sees a
+    /// `--users` given before the subcommand)
+    #[command(flatten)]
+    pub users_file: UsersFileArgs,
+
+    #[command(subcommand)]
+    pub command: UsersCommand,
 }
 
 #[derive(Debug, Subcommand)]
@@ -730,7 +816,7 @@ pub enum KeyFormat {
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
     /// Algorithm the key is for
-    #[arg(long, value_name = "ALG", value_parser = alg_value())]
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
     pub alg: Alg,
 
     /// Output prefix: PREFIX.pem and PREFIX.pub.pem (or .jwk / .pub.jwk); for HS*, the secret file
@@ -791,7 +877,7 @@ pub struct JwksArgs {
     pub kid: Vec<String>,
 
     /// Algorithm to record for each key (default: what the key implies)
-    #[arg(long, value_name = "ALG", value_parser = alg_value())]
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
     pub alg: Option<Alg>,
 }
 
@@ -845,11 +931,16 @@ pub struct LintArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
+    /// Where the users file is (read through `resolve_users_file`, which also sees a
+    /// `--users` given before the subcommand)
+    #[command(flatten)]
+    pub users_file: UsersFileArgs,
+
     #[command(flatten)]
     pub key: KeyArgs,
 
     /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
-    #[arg(long, value_name = "ALG", value_parser = alg_value())]
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
     pub alg: Option<Alg>,
 
     /// Address to listen on (port 0 picks a free port and prints the address)

@@ -54,6 +54,12 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
         return Ok(Tokens::Many(Box::new(BufReader::with_capacity(1 << 16, f))));
     }
     match arg {
+        // Most often `"$TOKEN"` with the variable unset: say so, not "pass a token".
+        Some(t) if t.trim().is_empty() => Err(Failure::new(
+            ExitCode::Malformed,
+            "the TOKEN argument is empty (an unset variable, such as \"$TOKEN\"?)",
+        )
+        .hint("check the variable holds the token, pass the token itself, or `-` to read stdin")),
         Some(t) if t != "-" => Ok(Tokens::One(t.to_string())),
         _ => {
             let stdin = io::stdin();

@@ -32,7 +32,7 @@ pub fn main_exit_code() -> i32 {
         .and_then(|m| cli::Cli::from_arg_matches(&m).map(|c| (c, m)));
     let cli = match parsed {
         Ok((mut c, m)) => {
-            c.global.users_explicit = cli::users_given_explicitly(&m);
+            cli::resolve_users_file(&mut c.global, &m);
             c
         }
         Err(e) => {

@@ -165,7 +165,7 @@ pub mod blocks {
                     out.push_str(&times);
                 }
             }
-            Payload::Other { bytes, reason } => {
+            Payload::Other { bytes, reason, .. } => {
                 out.push_str(&s.dim(&format!("({reason}; shown as text)")));
                 out.push('\n');
                 out.push_str(&sanitize(&String::from_utf8_lossy(bytes)));

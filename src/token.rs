@@ -101,6 +101,9 @@ pub enum Payload {
     Other {
         bytes: Vec<u8>,
         reason: String,
+        /// JSON with a duplicate key: a claims set that parsers read differently, refused
+        /// outright rather than signature-checked as an opaque payload.
+        ambiguous: bool,
     },
 }
 
@@ -180,12 +183,14 @@ impl Token {
                 Payload::Other {
                     bytes: payload_bytes,
                     reason: format!("the payload is JSON {}, not an object", json_kind(&other)),
+                    ambiguous: false,
                 },
                 Vec::new(),
             ),
             Err(e) => (
                 Payload::Other {
                     bytes: payload_bytes,
+                    ambiguous: e.starts_with(DUPLICATE_KEY),
                     reason: format!("the payload is not JSON ({e})"),
                 },
                 Vec::new(),
@@ -297,6 +302,9 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
+/// How [`parse_strict`]'s error for a duplicate key begins.
+const DUPLICATE_KEY: &str = "duplicate key";
+
 /// Parses JSON, rejecting duplicate object keys. serde_json keeps the last duplicate silently,
 /// and two parsers that disagree on which `alg` or `sub` counts is a known JWT attack.
 pub fn parse_strict(bytes: &[u8]) -> Result<Value, String> {
@@ -367,7 +375,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
             match out.entry(key) {
                 serde_json::map::Entry::Occupied(o) => {
                     return Err(de::Error::custom(format_args!(
-                        "duplicate key \"{}\"",
+                        "{DUPLICATE_KEY} \"{}\"",
                         o.key()
                     )));
                 }

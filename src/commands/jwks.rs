@@ -48,6 +48,7 @@ fn describe(m: &Material) -> String {
     match m {
         Material::Secret(_) => "an HMAC secret".into(),
         Material::Private(p) => format!("{} (private)", p.family()),
+        Material::SmallRsaPrivate(p) => format!("{} (private)", p.family),
         Material::Public(p) => format!("{}", p.family),
     }
 }

@@ -30,15 +30,18 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
         crate::commands::print(&v.to_string())
     };
     if alg.family() == Family::Hmac {
+        // The secret is base64url text of random bytes, and the text itself is the key, used
+        // as is wherever it goes ($JWTCTL_SECRET, --secret-file, a JWK's `k`, PyJWT's string
+        // key): one secret, whichever way it is passed. Its entropy is the random bytes'.
         let len = alg.min_secret_len().expect("HMAC");
-        let mut secret = zeroize::Zeroizing::new(vec![0u8; len]);
-        aws_lc_rs::rand::fill(&mut secret)
+        let mut random = zeroize::Zeroizing::new(vec![0u8; len]);
+        aws_lc_rs::rand::fill(&mut random)
             .map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
+        let secret = zeroize::Zeroizing::new(b64url(&random));
         let text = zeroize::Zeroizing::new(match args.format {
-            KeyFormat::Pem => b64url(&secret),
+            KeyFormat::Pem => secret.to_string(),
             KeyFormat::Jwk => {
-                let mut v =
-                    serde_json::json!({"kty": "oct", "k": b64url(&secret), "alg": alg.name()});
+                let mut v = serde_json::json!({"kty": "oct", "k": b64url(secret.as_bytes()), "alg": alg.name()});
                 if let Some(kid) = &args.kid {
                     v["kid"] = serde_json::json!(kid);
                 }
@@ -47,13 +50,19 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
         });
         match &args.out {
             Some(path) => {
+                create_parent(path)?;
                 write_private(path, text.as_bytes(), args.force)?;
                 if !ctx.quiet {
-                    crate::output::note(&format!(
-                        "wrote a {len}-byte {alg} secret to {} (mode 0600); use it with --secret-file{}",
-                        path.display(),
-                        if args.format == KeyFormat::Pem { " --secret-base64" } else { "" }
-                    ));
+                    let p = path.display();
+                    crate::output::note(&match args.format {
+                        KeyFormat::Pem => format!(
+                            "wrote a {alg} secret to {p} (mode 0600): {} characters of text, the secret as is; use it with --secret-file {p}, or export JWTCTL_SECRET=\"$(cat {p})\"",
+                            secret.len()
+                        ),
+                        KeyFormat::Jwk => format!(
+                            "wrote a {alg} secret as a JWK to {p} (mode 0600); use it with --key {p}"
+                        ),
+                    });
                 }
                 if json {
                     report(args.kid.as_deref(), path, None)?;
@@ -99,6 +108,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
             };
             let private_path = with_suffix(prefix, &format!(".{ext}"));
             let public_path = with_suffix(prefix, &format!(".pub.{ext}"));
+            create_parent(&private_path)?;
             if !args.force {
                 for p in [&private_path, &public_path] {
                     if p.exists() {
@@ -146,6 +156,29 @@ fn exists(path: &Path) -> Failure {
         path.display()
     ))
     .hint("pass --force to replace it, or choose another --out")
+}
+
+/// Creates the folders above a key file that do not exist yet, readable by their owner only, as
+/// `ssh-keygen -f dir/key` users expect; folders that exist are left as they are.
+fn create_parent(path: &Path) -> crate::error::Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(parent).map_err(|e| {
+        Failure::runtime(format!(
+            "cannot create the folder {}: {e}",
+            parent.display()
+        ))
+        .hint("check the path given to --out and the permissions of the folders above it")
+    })?;
+    Ok(())
 }
 
 /// Creates a file readable by its owner only, never following an existing file unless forced.

@@ -21,7 +21,7 @@ use crate::token::{normalize, Token};
 
 /// Secrets seen in tutorials, framework docs and leaked configs. Short on purpose: a real
 /// word list comes with --wordlist.
-const COMMON_SECRETS: [&str; 16] = [
+const COMMON_SECRETS: [&str; 17] = [
     "secret",
     "mysecretkey123",
     "your-256-bit-secret",
@@ -39,6 +39,8 @@ const COMMON_SECRETS: [&str; 16] = [
     "123456",
     // The FastAPI tutorial's SECRET_KEY, copied into many real deployments.
     "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",
+    // jwtctl's own README example, which will be pasted somewhere it should not be.
+    "examples-only-secret-never-deploy-it",
 ];
 
 pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {

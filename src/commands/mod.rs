@@ -28,7 +28,7 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
         Command::Decode(a) => decode::run(&ctx, a),
         Command::Verify(a) => verify::run(&ctx, a),
         Command::Hash(a) => hash::run(&ctx, a),
-        Command::Users(c) => users::run(&ctx, c),
+        Command::Users(a) => users::run(&ctx, a.command),
         Command::Keygen(a) => keygen::run(&ctx, a),
         Command::Jwks(a) => jwks::run(&ctx, a),
         Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(&ctx, a),

@@ -187,27 +187,57 @@ fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
         note(&format!("no users in {}", ctx.users.display()));
         return Ok(());
     }
-    let rows: Vec<[String; 4]> = users
+    // full_name and email (a FastAPI-tutorial import's fields) get columns when any user
+    // has them.
+    let text_field = |u: &User, k: &str| {
+        u.other
+            .get(k)
+            .and_then(Value::as_str)
+            .map(|v| sanitize(v).into_owned())
+            .unwrap_or_default()
+    };
+    let extra: Vec<&str> = ["full_name", "email"]
+        .into_iter()
+        .filter(|k| users.users.iter().any(|u| !text_field(u, k).is_empty()))
+        .collect();
+    let rows: Vec<Vec<String>> = users
         .users
         .iter()
         .map(|u| {
-            [
-                sanitize(&u.name).into_owned(),
+            let mut row = vec![sanitize(&u.name).into_owned()];
+            row.extend(extra.iter().map(|k| text_field(u, k)));
+            row.extend([
                 if u.disabled { "disabled" } else { "enabled" }.to_string(),
                 hash_summary(u),
                 sanitize(&u.scopes.join(" ")).into_owned(),
-            ]
+            ]);
+            row
         })
         .collect();
-    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
-    let (w0, w1, w2) = (width(0), width(1), width(2));
+    crate::commands::print(&columns(&rows))
+}
+
+/// Left-aligned columns two spaces apart, measured in terminal cells: a CJK character takes
+/// two, a combining mark none, so `chars().count()` would misalign them.
+fn columns(rows: &[Vec<String>]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let n = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
+        .collect();
     let mut out = String::new();
-    for r in &rows {
-        let line = format!("{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3]);
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < n {
+                line.extend(std::iter::repeat_n(' ', widths[i] - cell.width() + 2));
+            }
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    crate::commands::print(out.trim_end())
+    out.trim_end().to_string()
 }
 
 fn warn_unusable_hashes(users: &Users) {

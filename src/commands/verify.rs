@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::alg::Family;
 use crate::checks::{self, KeySet, Policy, Report, TokenUse};
 use crate::cli::VerifyArgs;
 use crate::commands::batch::{PayloadJson, PayloadText, Tally};
@@ -16,6 +17,7 @@ use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
 use crate::error::{ExitCode, Verdict};
 use crate::input::{self, LineProblem, Tokens};
+use crate::keys::KeyError;
 use crate::output::blocks;
 use crate::token::{normalize, Token};
 use crate::warning::Warnings;
@@ -39,8 +41,8 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     };
     // What loading found to warn about goes to stderr now and into each JSON report.
     let mut loaded = Warnings::new();
-    let kid = single.as_ref().and_then(Token::kid);
-    let keys = crate::commands::told_and_kept(&mut loaded, |w| load_keys(&args, kid, w))?;
+    let keys =
+        crate::commands::told_and_kept(&mut loaded, |w| load_keys(&args, single.as_ref(), w))?;
     let policy = policy(&args);
     let users = if args.check_user || ctx.users_explicit {
         Some(crate::commands::told_and_kept(&mut loaded, |w| {
@@ -264,9 +266,10 @@ fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, numb
 
 pub fn load_keys(
     args: &VerifyArgs,
-    kid: Option<&str>,
+    token: Option<&Token>,
     warnings: &mut Warnings,
 ) -> crate::error::Result<KeySet> {
+    let kid = token.and_then(Token::kid);
     let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
     let location = match (&args.jwks, &args.oidc) {
         (Some(j), _) => Some(j.clone()),
@@ -278,7 +281,18 @@ pub fn load_keys(
             &location, &fetcher, kid, warnings,
         )?));
     }
-    let key = crate::commands::key_source(&args.key).load(warnings)?;
+    let key = crate::commands::key_source(&args.key)
+        .load(warnings)
+        .map_err(|e| {
+            match (e, token.and_then(|t| t.alg.clone().ok())) {
+                // Nothing was given and the token is not HMAC: name the key it needs rather than
+                // the unset secret variable.
+                (KeyError::NoSecret { .. }, Some(alg)) if alg.family() != Family::Hmac => {
+                    KeyError::NoKey { alg }
+                }
+                (e, _) => e,
+            }
+        })?;
     Ok(KeySet::single(key))
 }
 

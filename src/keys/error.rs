@@ -26,6 +26,8 @@ pub enum KeyError {
     Jwk(String),
     #[error("no HMAC secret: ${var} is not set")]
     NoSecret { var: String },
+    #[error("no key given to verify this {alg} token, which needs {}", alg.family())]
+    NoKey { alg: Alg },
     #[error("the HMAC secret is empty")]
     EmptySecret,
     #[error("the HMAC secret is not valid base64: {0}")]
@@ -91,6 +93,7 @@ impl crate::error::Diagnose for KeyError {
             KeyError::NoSecret { var } => format!(
                 "export {var}=..., or pass --secret-file FILE or --key FILE; `jwtctl keygen --alg HS256` makes a secret"
             ),
+            KeyError::NoKey { .. } => "pass the issuer's public key with --key public.pem, its key set with --jwks FILE|URL, or its OpenID Connect issuer with --oidc URL".into(),
             KeyError::EmptySecret => "generate one with `jwtctl keygen --alg HS256`".into(),
             KeyError::SecretBase64(_) => "drop --secret-base64 if the secret is plain text".into(),
             KeyError::WrongFamily { alg, need, .. } => {

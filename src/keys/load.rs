@@ -59,10 +59,12 @@ pub fn load_key_file(path: &Path, warnings: &mut Warnings) -> Result<Key, KeyErr
     } else {
         Zeroizing::new(bytes.to_vec())
     };
-    let material = material_from_der(&der).ok_or_else(|| {
-        unrecognized(": no RSA (2048+ bits), EC P-256/384/521 or Ed25519 key in it")
-    })?;
-    if matches!(material, Material::Private(_)) {
+    let material = material_from_der(&der)
+        .ok_or_else(|| unrecognized(": no RSA, EC P-256/384/521 or Ed25519 key in it"))?;
+    if matches!(
+        material,
+        Material::Private(_) | Material::SmallRsaPrivate(_)
+    ) {
         warnings.extend(exposure(path, "private key"));
     }
     Ok(Key {
@@ -169,7 +171,6 @@ impl KeySource {
             return load_key_file(path, warnings);
         }
         let (bytes, source) = if let Some(path) = &self.secret_file {
-            warnings.extend(exposure(path, "secret"));
             let mut b = read_limited(path)?;
             // Files made with `echo` end in a newline that is not part of the secret.
             if b.ends_with(b"\n") {
@@ -212,6 +213,11 @@ impl KeySource {
                     what,
                 });
             }
+        }
+        // Only a file that turned out to hold a usable secret is worth a warning about who
+        // can read it: a folder or a public key given by mistake fails above instead.
+        if let Some(path) = &self.secret_file {
+            warnings.extend(exposure(path, "secret"));
         }
         Ok(Key {
             material: Material::Secret(secret),

@@ -44,6 +44,10 @@ pub enum Material {
     Secret(Secret),
     Private(PrivateKey),
     Public(PublicKey),
+    /// An RSA private key under 2048 bits. aws-lc will not load it as a key pair, so only its
+    /// public half is kept: it verifies (with a warning, as the public key file does) and
+    /// refuses to sign.
+    SmallRsaPrivate(PublicKey),
 }
 
 /// Limits a JWK puts on its own use (RFC 7517 4.2–4.4).
@@ -69,7 +73,7 @@ impl Key {
         match &self.material {
             Material::Secret(_) => Family::Hmac,
             Material::Private(p) => p.family(),
-            Material::Public(p) => p.family,
+            Material::Public(p) | Material::SmallRsaPrivate(p) => p.family,
         }
     }
 
@@ -78,7 +82,7 @@ impl Key {
         match &self.material {
             Material::Secret(_) => None,
             Material::Private(p) => Some(p.public()),
-            Material::Public(p) => Some(p.clone()),
+            Material::Public(p) | Material::SmallRsaPrivate(p) => Some(p.clone()),
         }
     }
 
@@ -269,6 +273,18 @@ pub fn material_from_der(der: &[u8]) -> Option<Material> {
     }
     if let Ok(k) = Ed25519KeyPair::from_pkcs8_maybe_unchecked(der) {
         return Some(Material::Private(PrivateKey::Ed25519(k)));
+    }
+    if let Some(public) = der::rsa_public_of_private(der) {
+        if let Ok(k) = aws_lc_rs::rsa::PublicKey::from_der(&public) {
+            let spki = AsDer::<PublicKeyX509Der>::as_der(&k)
+                .ok()?
+                .as_ref()
+                .to_vec();
+            return Some(Material::SmallRsaPrivate(PublicKey {
+                family: Family::Rsa,
+                spki,
+            }));
+        }
     }
     if let Ok(k) = aws_lc_rs::rsa::PublicKey::from_der(der) {
         let spki = AsDer::<PublicKeyX509Der>::as_der(&k)

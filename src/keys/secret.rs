@@ -9,26 +9,50 @@ use super::KeyError;
 
 /// An HMAC secret; wiped from memory when dropped.
 #[derive(Clone)]
-pub struct Secret(Zeroizing<Vec<u8>>);
+pub struct Secret {
+    bytes: Zeroizing<Vec<u8>>,
+    /// Decoded from base64 text (`--secret-base64`) rather than used as given.
+    decoded: bool,
+}
 
 impl Secret {
     pub fn new(bytes: Vec<u8>) -> Result<Secret, KeyError> {
         if bytes.is_empty() {
             return Err(KeyError::EmptySecret);
         }
-        Ok(Secret(Zeroizing::new(bytes)))
+        Ok(Secret {
+            bytes: Zeroizing::new(bytes),
+            decoded: false,
+        })
     }
 
     pub fn as_bytes(&self) -> &[u8] {
-        &self.0
+        &self.bytes
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.bytes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.bytes.is_empty()
+    }
+
+    /// Whether the secret was base64-decoded before use.
+    pub fn was_decoded(&self) -> bool {
+        self.decoded
+    }
+
+    /// Whether the secret as given is text that could also be read as base64: then an issuer
+    /// that decodes it signs with other bytes, and a signature mismatch may be just that.
+    pub fn looks_like_base64(&self) -> bool {
+        let t = self.bytes.trim_ascii();
+        let body = t.strip_suffix(b"==").or(t.strip_suffix(b"=")).unwrap_or(t);
+        body.len() >= 16
+            && body
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/-_".contains(b))
+            && body.len() % 4 != 1
     }
 
     /// Decodes a base64 or base64url secret (padding optional).
@@ -40,7 +64,9 @@ impl Secret {
             base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(t)
         }
         .map_err(|e| KeyError::SecretBase64(base64_problem(e)))?;
-        Secret::new(bytes)
+        let mut secret = Secret::new(bytes)?;
+        secret.decoded = true;
+        Ok(secret)
     }
 }
 
@@ -82,6 +108,6 @@ impl fmt::Debug for SecretArg {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret({} bytes)", self.0.len())
+        write!(f, "Secret({} bytes)", self.bytes.len())
     }
 }

@@ -111,6 +111,11 @@ impl Key {
                 }
                 SignerKind::Hmac(Box::new(hmac::Key::new(hmac_alg(alg), s.as_bytes())))
             }
+            Material::SmallRsaPrivate(p) => {
+                return Err(KeyError::RsaTooSmall {
+                    bits: p.rsa_bits().unwrap_or(0),
+                })
+            }
             Material::Public(_) => {
                 return Err(KeyError::PublicForSigning {
                     path: PathBuf::from(&self.source),

@@ -185,6 +185,9 @@ impl Store {
         let out = f(&mut doc)?;
         let text = doc.render();
         if original.as_deref() != Some(text.as_str()) {
+            if let Some(m) = &meta {
+                self.check_writable(&target, m)?;
+            }
             write_atomic(&target, &self.path, text.as_bytes(), meta.as_ref())?;
         }
         if let Some(w) = meta
@@ -195,6 +198,33 @@ impl Store {
             self.warnings.borrow_mut().push(w);
         }
         Ok(out)
+    }
+
+    /// An edit replaces the file by renaming a new one over it, which needs write access to
+    /// the folder only: without this check a file made read-only (or another user's file in a
+    /// shared folder) would be replaced all the same. A file whose owner has no write bit is
+    /// refused even for root, who may write anything, as `vi` and `rm` treat it; otherwise
+    /// the kernel is asked by opening the file for writing (without truncating it), which
+    /// honours the caller's uid, groups and ACLs as an edit in place would.
+    fn check_writable(&self, target: &Path, meta: &std::fs::Metadata) -> Result<(), StoreError> {
+        let read_only = |detail: String| StoreError::ReadOnly {
+            path: self.path.clone(),
+            detail,
+        };
+        if let Some(m) = mode(meta) {
+            if m & 0o200 == 0 {
+                return Err(read_only(format!(
+                    "it is read-only (mode {:03o})",
+                    m & 0o777
+                )));
+            }
+        }
+        match std::fs::OpenOptions::new().write(true).open(target) {
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(read_only(
+                "you may not write it (permission denied)".to_string(),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Errors name the path the user gave, not the canonical one.

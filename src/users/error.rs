@@ -38,6 +38,8 @@ pub enum StoreError {
     BadName(String),
     #[error("{0}")]
     Unrepresentable(String),
+    #[error("will not edit {}: {detail}", .path.display())]
+    ReadOnly { path: PathBuf, detail: String },
 }
 
 pub(super) fn location(at: Option<(usize, usize)>) -> String {
@@ -68,6 +70,11 @@ impl crate::error::Diagnose for StoreError {
             StoreError::Unrepresentable(_) => {
                 "TOML has no null: leave the claim out, or keep users in a .json file".into()
             }
+            StoreError::ReadOnly { path, .. } => format!(
+                "make it writable first (chmod u+w {}, as its owner), or edit a copy with \
+                 --users; the file is unchanged",
+                path.display()
+            ),
         })
     }
 

@@ -550,7 +550,11 @@ fn bad_input_gets_one_line_and_a_hint() {
             "the header's \"alg\" is not a string",
             "hint:",
         ),
-        ("".into(), "the input is empty", "hint: pass the token"),
+        (
+            "".into(),
+            "the TOKEN argument is empty (an unset variable, such as \"$TOKEN\"?)",
+            "hint: check the variable holds the token",
+        ),
     ];
     for (token, msg, hint) in cases {
         for cmd in ["decode", "verify"] {

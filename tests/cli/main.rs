@@ -2,6 +2,7 @@
 
 mod support;
 
+mod advice;
 mod attacks;
 mod batch;
 mod contract;
