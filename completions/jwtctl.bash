@@ -246,7 +246,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__completions)
-            opts="-q -h -V --color --quiet --users --users-format --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --color --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -254,25 +254,6 @@ _jwtctl() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -283,7 +264,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__decode)
-            opts="-o -q -h -V --file --batch --output --json --summary --only --at --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --output --json --summary --only --at --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,25 +309,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -355,7 +317,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__hash)
-            opts="-q -h -V --verify --password-stdin --m-cost --t-cost --p-cost --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --verify --password-stdin --m-cost --t-cost --p-cost --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,25 +341,6 @@ _jwtctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -758,12 +701,31 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__issue)
-            opts="-o -q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -870,25 +832,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -897,7 +840,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__jwk)
-            opts="-q -h -V --color --quiet --users --users-format --help --version thumbprint help"
+            opts="-q -h -V --color --quiet --help --version thumbprint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,25 +848,6 @@ _jwtctl() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -976,7 +900,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__jwk__subcmd__thumbprint)
-            opts="-q -h -V --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,25 +908,6 @@ _jwtctl() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1013,7 +918,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__jwks)
-            opts="-q -h -V --kid --alg --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --kid --alg --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,25 +936,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1058,7 +944,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__keygen)
-            opts="-o -q -h -V --alg --out --bits --format --kid --force --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --alg --out --bits --format --kid --force --output --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,25 +993,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1134,7 +1001,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__lint)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,25 +1107,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1267,7 +1115,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__man)
-            opts="-q -h -V --out --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --out --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1284,6 +1132,20 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__serve)
+            opts="-q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --max-failed-logins-per-address --header-timeout --idle-timeout --max-connections --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1303,20 +1165,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        jwtctl__subcmd__serve)
-            opts="-q -h -V --key --secret-env --secret-file --secret --secret-base64 --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --max-failed-logins-per-address --header-timeout --idle-timeout --max-connections --color --quiet --users --users-format --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1418,25 +1266,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1445,7 +1274,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__ui)
-            opts="-q -h -V --listen --open --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --listen --open --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1459,25 +1288,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1486,16 +1296,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users)
-            opts="-q -h -V --color --quiet --users --users-format --help --version add passwd remove disable enable list show check import help"
+            opts="-q -h -V --users --users-format --color --quiet --help --version add passwd remove disable enable list show check import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1513,6 +1319,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1523,7 +1333,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__add)
-            opts="-q -h -V --scope --claim --password-stdin --disabled --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --scope --claim --password-stdin --disabled --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1537,10 +1347,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1558,6 +1364,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1568,16 +1378,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__check)
-            opts="-q -h -V --password-stdin --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --password-stdin --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1595,6 +1401,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1605,16 +1415,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__disable)
-            opts="-q -h -V --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1632,6 +1438,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1642,16 +1452,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__enable)
-            opts="-q -h -V --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1669,6 +1475,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1833,16 +1643,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__import)
-            opts="-q -h -V --replace --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --replace --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1860,6 +1666,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1870,7 +1680,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__list)
-            opts="-o -q -h -V --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --output --json --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1882,10 +1692,6 @@ _jwtctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --users)
@@ -1905,6 +1711,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1915,16 +1725,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__passwd)
-            opts="-q -h -V --password-stdin --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --password-stdin --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1942,6 +1748,10 @@ _jwtctl() {
                     ;;
                 --users-format)
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1952,16 +1762,12 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__remove)
-            opts="-q -h -V --color --quiet --users --users-format --help --version"
+            opts="-q -h -V --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1981,6 +1787,10 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1989,7 +1799,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__show)
-            opts="-o -q -h -V --output --json --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --output --json --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,10 +1813,6 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 --users)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -2026,6 +1832,10 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2034,12 +1844,31 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --users --users-format --help --version"
+            opts="-o -q -h -V --users --users-format --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -2166,25 +1995,6 @@ _jwtctl() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --users)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
-                --users-format)
-                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
                     return 0
                     ;;
                 *)

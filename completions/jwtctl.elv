@@ -43,6 +43,8 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jwtctl;issue'= {
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
@@ -64,8 +66,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
             cand --password-stdin 'Read the user''s password from the first line of stdin'
             cand --no-auth 'Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants'
@@ -87,8 +87,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --only 'Write only the tokens that passed, or only those that did not (the summary counts all)'
             cand --at 'Judge times as of this moment (RFC 3339 or Unix seconds) instead of now'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
             cand --json 'Shorthand for --output json'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
@@ -99,6 +97,8 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;verify'= {
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
@@ -120,8 +120,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --summary 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)'
             cand --only 'Write only the tokens that passed, or only those that did not (the summary counts all)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
             cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
             cand --allow-http 'Allow fetching key sets over plain http:// (local test servers only)'
@@ -142,8 +140,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --t-cost 'argon2 iterations'
             cand --p-cost 'argon2 parallelism (lanes)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --password-stdin 'Read the password from the first line of stdin'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -153,9 +149,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -176,9 +172,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;users;add'= {
             cand --scope 'Scope granted to the user; repeat or separate with spaces'
             cand --claim 'Custom claim put in the user''s tokens; the value is JSON when it parses as JSON'
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --password-stdin 'Read the password from the first line of stdin'
             cand --disabled 'Add the user disabled'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
@@ -189,9 +185,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;passwd'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --password-stdin 'Read the password from the first line of stdin'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -201,9 +197,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;remove'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -212,9 +208,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;disable'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -223,9 +219,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;enable'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -236,9 +232,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;users;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --json 'Shorthand for --output json'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -250,9 +246,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;users;show'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --json 'Shorthand for --output json'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -262,9 +258,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;check'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --password-stdin 'Read the password from the first line of stdin'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -274,9 +270,9 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;users;import'= {
-            cand --color 'When to use colors'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
             cand --replace 'Replace users that already exist instead of failing'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -326,8 +322,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand -o 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)'
             cand --output 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --force 'Overwrite existing key files'
             cand --json 'Shorthand for --output json'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
@@ -341,8 +335,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --kid 'Key id for each key, in order (default: RFC 7638 thumbprint)'
             cand --alg 'Algorithm to record for each key (default: what the key implies)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -352,8 +344,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;jwk'= {
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -365,8 +355,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;jwk;thumbprint'= {
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -397,8 +385,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --summary 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)'
             cand --only 'Write only the tokens that passed, or only those that did not (the summary counts all)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --batch 'Treat stdin as many tokens, one per line, even if it holds just one'
             cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
             cand --json 'Shorthand for --output json'
@@ -410,6 +396,8 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --version 'Print version'
         }
         &'jwtctl;serve'= {
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
@@ -427,8 +415,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --idle-timeout 'A connection on which nothing moves for this long is closed; also the time a request body has to arrive'
             cand --max-connections 'Connections open at once; one more is answered 503 and closed'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --secret-base64 'The secret is base64 or base64url encoded; decode it before use'
             cand --allow-weak-secret 'Sign even when the HMAC secret is shorter than the hash output'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
@@ -441,8 +427,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;ui'= {
             cand --listen 'Loopback address to listen on (port 0 picks a free port)'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand --open 'Open the page in the default browser ($BROWSER, else the desktop''s opener)'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
@@ -453,8 +437,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;completions'= {
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'
@@ -465,8 +447,6 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;man'= {
             cand --out 'Folder to write the pages into'
             cand --color 'When to use colors'
-            cand --users 'The users file (TOML or JSON, by extension)'
-            cand --users-format 'Format of the users file, when its extension does not tell'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help'

@@ -47,6 +47,9 @@ complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "ui" -d 'Open a local 
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "man" -d 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
+json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
@@ -83,9 +86,6 @@ oauth2\t'An OAuth2 token response: access_token, token_type, expires_in'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l password-stdin -d 'Read the user\'s password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-auth -d 'Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants'
@@ -106,14 +106,14 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l at -d 'Judge ti
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s V -l version -d 'Print version'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
+json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
@@ -153,9 +153,6 @@ invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l allow-http -d 'Allow fetching key sets over plain http:// (local test servers only)'
@@ -173,19 +170,16 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l p-cost -d 'argon2
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand hash" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -s V -l version -d 'Print version'
@@ -201,94 +195,94 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l scope -d 'Scope granted to the user; repeat or separate with spaces' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l claim -d 'Custom claim put in the user\'s tokens; the value is JSON when it parses as JSON' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l disabled -d 'Add the user disabled'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
 json\t'One JSON object per input token, on one line, whatever the number of tokens'"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
 json\t'One JSON object per input token, on one line, whatever the number of tokens'"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colors' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l replace -d 'Replace users that already exist instead of failing'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
@@ -326,9 +320,6 @@ json\t'`{"schema", "kind": "keygen", "alg", "kid", "format", "private", "public"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l force -d 'Overwrite existing key files'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
@@ -351,18 +342,12 @@ EdDSA\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwks" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_subcommand_from thumbprint help" -s V -l version -d 'Print version'
@@ -371,9 +356,6 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and not __fish_seen_s
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -s V -l version -d 'Print version'
@@ -401,15 +383,15 @@ invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s V -l version -d 'Print version'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
+json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
@@ -441,9 +423,6 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-connections 
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l allow-weak-secret -d 'Sign even when the HMAC secret is shorter than the hash output'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
@@ -453,9 +432,6 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l listen -d 'Loopback
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l open -d 'Open the page in the default browser ($BROWSER, else the desktop\'s opener)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -s h -l help -d 'Print help'
@@ -463,9 +439,6 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -s V -l version -d 'Pr
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand completions" -s V -l version -d 'Print version'
@@ -473,9 +446,6 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -l out -d 'Folder to 
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
-json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s V -l version -d 'Print version'

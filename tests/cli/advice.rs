@@ -526,13 +526,15 @@ fn users_file_flags_appear_where_the_users_file_is_read() {
         &["lint"],
         &["completions"],
         &["man"],
+        &["ui"],
     ] {
         jwtctl()
             .args(cmd)
             .arg("--help")
             .assert()
             .success()
-            .stdout(contains("--users").not());
+            .stdout(contains("--users <FILE>").not())
+            .stdout(contains("--users-format").not());
         jwtctl()
             .args(cmd)
             .args(["--users", "x.toml"])
