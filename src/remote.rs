@@ -16,6 +16,21 @@ const MAX_BODY: u64 = 1024 * 1024;
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Freshness when the server sends no Cache-Control: short, so rotations are seen soon.
 const DEFAULT_MAX_AGE: u64 = 300;
+/// The longest a server's `max-age` is honoured: a key removed from the set stops being
+/// trusted within a day, whatever the server said.
+pub const MAX_MAX_AGE: u64 = 24 * 3600;
+/// How long past its expiry a cached copy may stand in for a server that is down (network
+/// error or HTTP 5xx); never for a 4xx, which is an answer.
+pub const MAX_STALE: i64 = 24 * 3600;
+/// Redirects followed, never from https:// to http://.
+const MAX_REDIRECTS: u32 = 3;
+
+/// Why a fetch failed: whether a stale copy may stand in depends on it.
+struct FetchError {
+    failure: Failure,
+    /// The server is unreachable or failing (network error, HTTP 5xx), not answering "no".
+    transient: bool,
+}
 
 #[derive(Debug, Clone)]
 pub struct Fetcher {
@@ -65,7 +80,7 @@ impl Fetcher {
         Err(Failure::usage(format!("{url} is not an http(s) URL")))
     }
 
-    fn agent(&self) -> ureq::Agent {
+    fn agent(&self, https_only: bool) -> ureq::Agent {
         let tls = ureq::tls::TlsConfig::builder()
             .unversioned_rustls_crypto_provider(Arc::new(
                 rustls::crypto::aws_lc_rs::default_provider(),
@@ -74,6 +89,10 @@ impl Fetcher {
         ureq::Agent::config_builder()
             .timeout_global(Some(TIMEOUT))
             .http_status_as_error(false)
+            // An https:// URL stays https:// through redirects: a downgrade would let anyone
+            // on the path swap the keys.
+            .https_only(https_only)
+            .max_redirects(MAX_REDIRECTS)
             .tls_config(tls)
             .user_agent(concat!("jwtctl/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -81,29 +100,57 @@ impl Fetcher {
     }
 
     /// GETs a URL: the body and the max-age the server allows caching it for (0: no-store).
-    fn get(&self, url: &str) -> Result<(String, u64), Failure> {
-        self.check_scheme(url)?;
-        let mut resp = self.agent().get(url).call().map_err(|e| {
-            Failure::runtime(format!("cannot fetch {url}: {e}"))
-                .hint("check the URL and the network; a cached copy is used when there is one")
-        })?;
+    fn get(&self, url: &str) -> Result<(String, u64), FetchError> {
+        let fatal = |failure| FetchError {
+            failure,
+            transient: false,
+        };
+        self.check_scheme(url).map_err(fatal)?;
+        let mut resp = self
+            .agent(url.starts_with("https://"))
+            .get(url)
+            .call()
+            .map_err(|e| {
+                let transient = !matches!(
+                    e,
+                    ureq::Error::RequireHttpsOnly(_) | ureq::Error::TooManyRedirects
+                );
+                let hint = match e {
+                    ureq::Error::RequireHttpsOnly(_) => {
+                        "the server redirected an https:// URL to plain http://, which is never followed"
+                    }
+                    ureq::Error::TooManyRedirects => "jwtctl follows at most 3 redirects; pass the final URL",
+                    _ => "check the URL and the network; a cached copy is used when there is one",
+                };
+                FetchError {
+                    failure: Failure::runtime(format!("cannot fetch {url}: {e}")).hint(hint),
+                    transient,
+                }
+            })?;
         let status = resp.status();
         if !status.is_success() {
-            return Err(Failure::runtime(format!("fetching {url} answered HTTP {status}"))
-                .hint("check the URL; for OIDC pass the issuer, e.g. https://auth.example.com/realms/main"));
+            return Err(FetchError {
+                failure: Failure::runtime(format!("fetching {url} answered HTTP {status}"))
+                    .hint("check the URL; for OIDC pass the issuer, e.g. https://auth.example.com/realms/main"),
+                transient: status.is_server_error(),
+            });
         }
         let max_age = resp
             .headers()
             .get("cache-control")
             .and_then(|v| v.to_str().ok())
             .map(parse_max_age)
-            .unwrap_or(DEFAULT_MAX_AGE);
+            .unwrap_or(DEFAULT_MAX_AGE)
+            .min(MAX_MAX_AGE);
         let body = resp
             .body_mut()
             .with_config()
             .limit(MAX_BODY)
             .read_to_string()
-            .map_err(|e| Failure::runtime(format!("cannot read the answer from {url}: {e}")))?;
+            .map_err(|e| FetchError {
+                failure: Failure::runtime(format!("cannot read the answer from {url}: {e}")),
+                transient: true,
+            })?;
         Ok((body, max_age))
     }
 
@@ -143,7 +190,8 @@ impl Fetcher {
         });
     }
 
-    /// The key set at `url`: from a fresh cache entry, else the network, else a stale entry.
+    /// The document at `url` (a key set, a discovery document): from a fresh cache entry, else
+    /// the network, else an entry expired less than [`MAX_STALE`] ago when the server is down.
     /// `force` skips a fresh cache entry (a token named a kid the cached set lacks).
     pub fn jwks(
         &self,
@@ -166,36 +214,57 @@ impl Fetcher {
                 }
                 Ok((body, Origin::Network))
             }
-            Err(e) => match cached {
-                Some(c) => {
-                    warnings.push(Warning::new(
-                        Level::Low,
-                        "jwks-stale-cache",
-                        format!(
-                            "{e}; using the copy cached {}",
-                            crate::time_text::relative(
-                                c.fetched_at - jiff::Timestamp::now().as_second()
-                            )
-                        ),
-                    ));
-                    Ok((c.body, Origin::StaleCache))
+            Err(e) => {
+                let now = jiff::Timestamp::now().as_second();
+                let usable = cached.filter(|c| {
+                    let expired_for = now - c.fetched_at - c.max_age as i64;
+                    e.transient && expired_for < MAX_STALE
+                });
+                match usable {
+                    Some(c) => {
+                        warnings.push(Warning::new(
+                            Level::Low,
+                            "jwks-stale-cache",
+                            format!(
+                                "{}; using the copy of {url} fetched {} (stale: it expired {}, and \
+                                 is used for at most {} h past that while the server is down)",
+                                e.failure,
+                                crate::time_text::relative(c.fetched_at - now),
+                                crate::time_text::relative(c.fetched_at + c.max_age as i64 - now),
+                                MAX_STALE / 3600
+                            ),
+                        ));
+                        Ok((c.body, Origin::StaleCache))
+                    }
+                    None => Err(e.failure),
                 }
-                None => Err(e),
-            },
+            }
         }
     }
 
-    /// The `jwks_uri` of an OpenID Connect issuer (its discovery document).
-    pub fn discover(&self, issuer: &str) -> Result<String, Failure> {
+    /// The `jwks_uri` of an OpenID Connect issuer, from its discovery document (cached like a
+    /// key set). The document must name the issuer it was asked for (OpenID Connect
+    /// Discovery 4.3), or a server could vouch for keys of an issuer it is not.
+    pub fn discover(&self, issuer: &str, warnings: &mut Warnings) -> Result<String, Failure> {
         let url = format!(
             "{}/.well-known/openid-configuration",
             issuer.trim_end_matches('/')
         );
-        let (body, _) = self.get(&url)?;
+        let (body, _) = self.jwks(&url, false, warnings)?;
         let doc: serde_json::Value = serde_json::from_str(&body).map_err(|e| {
             Failure::runtime(format!("{url} is not JSON: {e}"))
                 .hint("pass the issuer URL itself, without /.well-known/...")
         })?;
+        match doc.get("issuer").and_then(|v| v.as_str()) {
+            Some(named) if named == issuer => {}
+            named => {
+                return Err(Failure::runtime(format!(
+                    "the discovery document at {url} names the issuer {}, not {issuer}",
+                    named.map_or("(none)".to_string(), |n| format!("\"{n}\""))
+                ))
+                .hint("pass --oidc exactly as the issuer writes its URL (its tokens' iss), trailing slash included"))
+            }
+        }
         doc.get("jwks_uri")
             .and_then(|v| v.as_str())
             .map(str::to_string)

@@ -273,7 +273,7 @@ pub fn load_keys(
     let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
     let location = match (&args.jwks, &args.oidc) {
         (Some(j), _) => Some(j.clone()),
-        (None, Some(issuer)) => Some(fetcher.discover(issuer)?),
+        (None, Some(issuer)) => Some(fetcher.discover(issuer, warnings)?),
         (None, None) => None,
     };
     if let Some(location) = location {

@@ -566,3 +566,220 @@ fn hashes_beyond_the_cost_bounds_or_with_short_tags_are_refused_with_3() {
         .assert()
         .code(2);
 }
+
+// ---- remote key sets ----
+
+/// A loopback HTTP server whose answers the test sets per path: status, Cache-Control and body
+/// (a 3xx body is its Location), counting the requests each path gets.
+struct Site {
+    url: String,
+    routes: Shared<(u16, String, String)>,
+    hits: Shared<usize>,
+}
+
+type Shared<T> = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, T>>>;
+
+impl Site {
+    fn start() -> Site {
+        use std::io::{BufRead, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let routes = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::new()));
+        let hits = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::new()));
+        let (r, h) = (routes.clone(), hits.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                let _ = reader.read_line(&mut line);
+                let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) <= 2 {
+                        break;
+                    }
+                }
+                *h.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
+                let (status, cache, body) = r.lock().unwrap().get(&path).cloned().unwrap_or((
+                    404,
+                    String::new(),
+                    "{}".to_string(),
+                ));
+                let location = if (300..400).contains(&status) {
+                    format!("Location: {body}\r\n")
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nCache-Control: {cache}\r\n{location}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        Site { url, routes, hits }
+    }
+
+    fn route(&self, path: &str, status: u16, cache: &str, body: &str) {
+        self.routes.lock().unwrap().insert(
+            path.to_string(),
+            (status, cache.to_string(), body.to_string()),
+        );
+    }
+
+    fn hits(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+}
+
+/// An ES256 key pair in `dir`, its JWKS (kid "k1") and a token it signed.
+fn es256_set(dir: &Path) -> (String, String) {
+    let (private, public) = keygen_pair(dir, "es", "ES256");
+    let jwks = stdout_of(jwtctl().args(["jwks", "--kid", "k1"]).arg(&public));
+    let token = stdout_of(
+        jwtctl()
+            .args(["issue", "--sub", "svc", "--kid", "k1", "--key"])
+            .arg(&private),
+    );
+    (jwks, token)
+}
+
+fn verify_remote(cache: &Path, args: &[&str], token: &str) -> assert_cmd::assert::Assert {
+    jwtctl()
+        .env("JWTCTL_CACHE_DIR", cache)
+        .args(["verify", "--allow-http"])
+        .args(args)
+        .arg(token)
+        .assert()
+}
+
+/// The single cache entry whose body contains `marker`, as JSON, and its path.
+fn cache_entry(cache: &Path, marker: &str) -> (PathBuf, Value) {
+    for entry in std::fs::read_dir(cache).unwrap() {
+        let path = entry.unwrap().path();
+        let v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        if v["body"].as_str().unwrap().contains(marker) {
+            return (path, v);
+        }
+    }
+    panic!("no cache entry holding {marker}");
+}
+
+fn age_cache_entry(path: &Path, entry: &Value, seconds_ago: i64) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let mut e = entry.clone();
+    e["fetched_at"] = (now - seconds_ago).into();
+    std::fs::write(path, e.to_string()).unwrap();
+}
+
+#[test]
+fn max_age_is_capped_and_a_stale_set_stands_in_only_briefly_and_only_for_a_server_down() {
+    let dir = tempdir();
+    let cache = dir.path().join("cache");
+    let (jwks, token) = es256_set(dir.path());
+    let site = Site::start();
+    site.route("/jwks.json", 200, "public, max-age=31536000", &jwks);
+    let url = format!("{}/jwks.json", site.url);
+    let args = ["-q", "--jwks", url.as_str()];
+    verify_remote(&cache, &args, &token).success();
+    // A year asked for, a day kept.
+    let (path, entry) = cache_entry(&cache, "k1");
+    assert_eq!(entry["max_age"], 86400);
+
+    // Expired an hour ago, server failing with 500: the stale copy is used, with its age.
+    age_cache_entry(&path, &entry, 86400 + 3600);
+    site.route("/jwks.json", 500, "no-store", "{}");
+    verify_remote(&cache, &["--jwks", &url], &token)
+        .success()
+        .stderr(predicate::str::contains("answered HTTP 500"))
+        .stderr(predicate::str::contains("using the copy of"))
+        .stderr(predicate::str::contains(
+            "fetched 1d 1h ago (stale: it expired 1h ago",
+        ));
+    // A 4xx is an answer, not an outage: no stale copy.
+    site.route("/jwks.json", 404, "no-store", "{}");
+    verify_remote(&cache, &["--jwks", &url], &token)
+        .code(1)
+        .stderr(predicate::str::contains("answered HTTP 404"));
+    // Expired more than a day ago: not used even while the server is down.
+    age_cache_entry(&path, &entry, 86400 + 86400 + 60);
+    site.route("/jwks.json", 503, "no-store", "{}");
+    verify_remote(&cache, &["--jwks", &url], &token)
+        .code(1)
+        .stderr(predicate::str::contains("answered HTTP 503"));
+}
+
+#[test]
+fn oidc_discovery_is_cached_and_must_name_the_issuer_asked_for() {
+    let dir = tempdir();
+    let cache = dir.path().join("cache");
+    let (jwks, token) = es256_set(dir.path());
+    let site = Site::start();
+    let issuer = site.url.clone();
+    let discovery = "/.well-known/openid-configuration";
+    site.route("/jwks.json", 200, "max-age=600", &jwks);
+    site.route(
+        discovery,
+        200,
+        "max-age=600",
+        &serde_json::json!({"issuer": issuer, "jwks_uri": format!("{issuer}/jwks.json")})
+            .to_string(),
+    );
+    // --oidc implies --iss: this token has no iss.
+    verify_remote(&cache, &["--oidc", &issuer], &token)
+        .code(6)
+        .stdout(predicate::str::contains("no \"iss\" claim"));
+    assert_eq!(site.hits(discovery), 1);
+    // Cached: a second run fetches neither the discovery document nor the set.
+    verify_remote(&cache, &["--oidc", &issuer], &token).code(6);
+    assert_eq!(site.hits(discovery), 1);
+    assert_eq!(site.hits("/jwks.json"), 1);
+
+    // A document naming another issuer is refused (OpenID Connect Discovery 4.3).
+    let cache2 = dir.path().join("cache2");
+    site.route(
+        discovery,
+        200,
+        "no-store",
+        &serde_json::json!({"issuer": "https://elsewhere.example", "jwks_uri": format!("{issuer}/jwks.json")})
+            .to_string(),
+    );
+    verify_remote(&cache2, &["--oidc", &issuer], &token)
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "names the issuer \"https://elsewhere.example\", not {issuer}"
+        )))
+        .stderr(predicate::str::contains(
+            "hint: pass --oidc exactly as the issuer writes",
+        ));
+}
+
+#[test]
+fn redirects_are_followed_at_most_three_times() {
+    let dir = tempdir();
+    let (jwks, token) = es256_set(dir.path());
+    let site = Site::start();
+    site.route("/jwks.json", 200, "no-store", &jwks);
+    for (from, to) in [
+        ("/r1", "/jwks.json"),
+        ("/r2", "/r1"),
+        ("/r3", "/r2"),
+        ("/r4", "/r3"),
+    ] {
+        site.route(from, 302, "no-store", &format!("{}{to}", site.url));
+    }
+    let cache = dir.path().join("cache");
+    verify_remote(
+        &cache,
+        &["-q", "--jwks", &format!("{}/r3", site.url)],
+        &token,
+    )
+    .success();
+    verify_remote(&cache, &["--jwks", &format!("{}/r4", site.url)], &token)
+        .code(1)
+        .stderr(predicate::str::contains("follows at most 3 redirects"));
+}
