@@ -93,11 +93,6 @@ pub struct GlobalArgs {
     )]
     pub users: PathBuf,
 
-    /// Set when --users was typed on the command line (not taken from the environment or the
-    /// default): `verify --users FILE` then checks the token's user, as issue 3 asks.
-    #[arg(skip)]
-    pub users_explicit: bool,
-
     /// Format of the users file, when its extension does not tell
     #[arg(long = "users-format", value_enum, value_name = "FORMAT")]
     pub users_format: Option<UsersFormat>,
@@ -143,7 +138,6 @@ pub fn resolve_users_file(g: &mut GlobalArgs, m: &clap::ArgMatches) {
             }
         }
     }
-    g.users_explicit = users_given_explicitly(m);
 }
 
 /// Curve names people type for the algorithm that uses the curve (README speaks of Ed25519 and

@@ -1,26 +1,89 @@
-//! Global options resolved once: colour, quiet, the users file.
+//! The command line resolved once into what the commands need: colours, quiet, the users file,
+//! who has stdin. Built by `main` from the parsed arguments; nothing is global.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{GlobalArgs, UsersFormat};
-use crate::output::Styles;
+use crate::cli::{ColorChoice, GlobalArgs, UsersFormat};
+use crate::input::Stdin;
+use crate::output::{ColorWhen, Stderr, Styles};
 use crate::users::{Format, Users};
-use crate::warning::Warnings;
+use crate::warning::{Warning, Warnings};
 
 pub struct Ctx {
     /// Styles for stdout (results).
     pub out: Styles,
     /// Styles for stderr (diagnostics).
     pub err: Styles,
+    /// Warnings, notes and the final error.
+    pub stderr: Stderr,
     pub quiet: bool,
     pub users: PathBuf,
     pub users_format: Option<Format>,
     /// `--users` was typed on the command line.
     pub users_explicit: bool,
+    /// Stdin can feed one input per run.
+    pub stdin: Stdin,
 }
 
 impl Ctx {
+    /// `users_explicit`: whether `--users` came from the command line rather than the
+    /// environment or the default (`verify --users FILE` then checks the token's user).
+    pub fn new(g: &GlobalArgs, users_explicit: bool) -> Ctx {
+        let color = match g.color {
+            ColorChoice::Auto => ColorWhen::Auto,
+            ColorChoice::Always => ColorWhen::Always,
+            ColorChoice::Never => ColorWhen::Never,
+        };
+        Ctx {
+            out: Styles::detect(color, std::io::stdout().is_terminal()),
+            err: Styles::detect(color, std::io::stderr().is_terminal()),
+            stderr: Stderr::new(color, g.quiet),
+            quiet: g.quiet,
+            users: g.users.clone(),
+            users_format: g.users_format.map(|f| match f {
+                UsersFormat::Toml => Format::Toml,
+                UsersFormat::Json => Format::Json,
+            }),
+            users_explicit,
+            stdin: Stdin::default(),
+        }
+    }
+
+    pub fn warn(&self, message: &str) {
+        self.stderr.warn(message);
+    }
+
+    pub fn note(&self, message: &str) {
+        self.stderr.note(message);
+    }
+
+    pub fn tell(&self, w: &Warning) {
+        self.stderr.tell(w);
+    }
+
+    /// Runs a core call that collects warnings, and tells them on stderr as it returns.
+    pub fn told<T>(&self, f: impl FnOnce(&mut Warnings) -> T) -> T {
+        let mut warnings = Warnings::new();
+        let out = f(&mut warnings);
+        for w in &warnings {
+            self.tell(w);
+        }
+        out
+    }
+
+    /// [`Ctx::told`], keeping the warnings in `kept` too, for JSON output.
+    pub fn told_and_kept<T>(&self, kept: &mut Warnings, f: impl FnOnce(&mut Warnings) -> T) -> T {
+        let mut warnings = Warnings::new();
+        let out = self.told(|w| {
+            let out = f(w);
+            warnings.extend(w.iter().cloned());
+            out
+        });
+        kept.extend(warnings);
+        out
+    }
+
     /// The users file, read once, with the warnings reading it brought.
     pub fn read_users(&self, warnings: &mut Warnings) -> Result<Users, crate::users::StoreError> {
         let users = Users::read(&self.users, self.users_format)?;
@@ -30,22 +93,6 @@ impl Ctx {
 
     /// The users file, with its warnings told on stderr.
     pub fn load_users(&self) -> Result<Users, crate::users::StoreError> {
-        crate::commands::told(|w| self.read_users(w))
-    }
-
-    pub fn new(g: &GlobalArgs) -> Ctx {
-        let _ = crate::output::COLOR_CHOICE.set(g.color);
-        crate::output::QUIET.store(g.quiet, std::sync::atomic::Ordering::Relaxed);
-        Ctx {
-            out: Styles::detect(g.color, std::io::stdout().is_terminal()),
-            err: Styles::detect(g.color, std::io::stderr().is_terminal()),
-            quiet: g.quiet,
-            users: g.users.clone(),
-            users_format: g.users_format.map(|f| match f {
-                UsersFormat::Toml => Format::Toml,
-                UsersFormat::Json => Format::Json,
-            }),
-            users_explicit: g.users_explicit,
-        }
+        self.told(|w| self.read_users(w))
     }
 }

@@ -10,18 +10,23 @@ use zeroize::Zeroizing;
 use crate::error::{ExitCode, Failure};
 use crate::token::MAX_TOKEN_LEN;
 
-static STDIN_TAKEN: AtomicBool = AtomicBool::new(false);
+/// Who has stdin in this run. Reading it twice (token and password both from `-`) would hand
+/// the second reader nothing, so the second claim is refused with a clear error instead.
+#[derive(Debug, Default)]
+pub struct Stdin {
+    taken: AtomicBool,
+}
 
-/// Claims stdin for one use. Reading it twice (token and password both from `-`) would hand
-/// the second reader nothing, so it is refused with a clear error instead.
-pub fn claim_stdin(what: &str) -> Result<(), Failure> {
-    if STDIN_TAKEN.swap(true, Ordering::SeqCst) {
-        return Err(Failure::usage(format!(
-            "stdin is already used for another input, so it cannot also carry the {what}"
-        ))
-        .hint("pass the token as an argument, or read it from a file"));
+impl Stdin {
+    pub fn claim(&self, what: &str) -> Result<(), Failure> {
+        if self.taken.swap(true, Ordering::SeqCst) {
+            return Err(Failure::usage(format!(
+                "stdin is already used for another input, so it cannot also carry the {what}"
+            ))
+            .hint("pass the token as an argument, or read it from a file"));
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Tokens to process: one, or a stream of lines (batch mode).
@@ -31,10 +36,15 @@ pub enum Tokens {
 }
 
 /// Resolves the token arguments. Stdin with more than one non-blank line is a batch.
-pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tokens, Failure> {
+pub fn tokens(
+    stdin: &Stdin,
+    arg: Option<&str>,
+    file: Option<&Path>,
+    batch: bool,
+) -> Result<Tokens, Failure> {
     if let Some(path) = file {
         if path.as_os_str() == "-" {
-            claim_stdin("tokens")?;
+            stdin.claim("tokens")?;
             return Ok(Tokens::Many(Box::new(BufReader::with_capacity(
                 1 << 16,
                 io::stdin(),
@@ -62,13 +72,13 @@ pub fn tokens(arg: Option<&str>, file: Option<&Path>, batch: bool) -> Result<Tok
         .hint("check the variable holds the token, pass the token itself, or `-` to read stdin")),
         Some(t) if t != "-" => Ok(Tokens::One(t.to_string())),
         _ => {
-            let stdin = io::stdin();
-            if arg.is_none() && stdin.is_terminal() {
+            let input = io::stdin();
+            if arg.is_none() && input.is_terminal() {
                 return Err(Failure::usage("no token given")
                     .hint("pass the token as an argument, `-` to read stdin, or pipe it in"));
             }
-            claim_stdin("token")?;
-            let reader = BufReader::with_capacity(1 << 16, stdin);
+            stdin.claim("token")?;
+            let reader = BufReader::with_capacity(1 << 16, input);
             if batch {
                 return Ok(Tokens::Many(Box::new(reader)));
             }
@@ -209,12 +219,13 @@ impl<R: BufRead> Iterator for Lines<R> {
 /// A password: prompted on a terminal (twice when `confirm`), else the first line of stdin
 /// with `--password-stdin`. Never from argv.
 pub fn password(
+    stdin: &Stdin,
     from_stdin: bool,
     prompt: &str,
     confirm: bool,
 ) -> Result<Zeroizing<String>, Failure> {
     let pw = if from_stdin {
-        claim_stdin("password")?;
+        stdin.claim("password")?;
         let mut line = password_line()
             .map_err(|e| Failure::runtime(format!("cannot read the password from stdin: {e}")))?;
         if line.is_empty() {

@@ -30,10 +30,11 @@ pub fn main_exit_code() -> i32 {
     let parsed = cli::Cli::command()
         .try_get_matches()
         .and_then(|m| cli::Cli::from_arg_matches(&m).map(|c| (c, m)));
-    let cli = match parsed {
+    let (cli, ctx) = match parsed {
         Ok((mut c, m)) => {
             cli::resolve_users_file(&mut c.global, &m);
-            c
+            let ctx = context::Ctx::new(&c.global, cli::users_given_explicitly(&m));
+            (c, ctx)
         }
         Err(e) => {
             // clap prints help/version to stdout with code 0, usage errors to stderr with 2.
@@ -41,16 +42,12 @@ pub fn main_exit_code() -> i32 {
             return e.exit_code();
         }
     };
-    match commands::run(cli) {
+    match commands::run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
             if let Some(msg) = e.message() {
-                let s = output::stderr_styles();
-                eprintln!("jwtctl: {}", output::sanitize(&msg));
-                if let Some(h) = e.hint() {
-                    eprintln!("{} {}", s.dim("hint:"), output::sanitize(&h));
-                }
+                ctx.stderr.error(&msg, e.hint().as_deref());
             }
             e.exit_code().code()
         }

@@ -4,7 +4,6 @@ use std::io::{IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::cli::ColorChoice;
 pub use crate::time_text::{relative, rfc3339, span_text, utc};
 use crate::warning::{Level, Warning};
 
@@ -16,12 +15,12 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn detect(choice: ColorChoice, stream_is_tty: bool) -> Styles {
+    pub fn detect(choice: ColorWhen, stream_is_tty: bool) -> Styles {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match choice {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => stream_is_tty && !no_color,
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => stream_is_tty && !no_color,
         };
         Styles { color }
     }
@@ -51,45 +50,67 @@ impl Styles {
     }
 }
 
-/// Styles for stderr diagnostics, decided from the environment alone (used before and outside
-/// the command's own printer).
-pub fn stderr_styles() -> Styles {
-    let choice = *COLOR_CHOICE.get().unwrap_or(&ColorChoice::Auto);
-    Styles::detect(choice, std::io::stderr().is_terminal())
+/// When to colour output, as the command line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
-pub static COLOR_CHOICE: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
-pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `jwtctl: warning: …` on stderr, unless --quiet.
-pub fn warn(message: &str) {
-    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
-        return;
-    }
-    let s = stderr_styles();
-    let _ = writeln!(
-        std::io::stderr(),
-        "jwtctl: {} {}",
-        s.warn("warning:"),
-        sanitize(message)
-    );
+/// Where diagnostics go: stderr, styled as decided once, silent with --quiet (but for errors).
+#[derive(Debug, Clone, Copy)]
+pub struct Stderr {
+    pub styles: Styles,
+    pub quiet: bool,
 }
 
-/// A warning the core returned, on stderr (an `Info` one as a note), unless --quiet.
-pub fn tell(w: &Warning) {
-    if w.level == Level::Info {
-        note(&w.message);
-    } else {
-        warn(&w.message);
+impl Stderr {
+    pub fn new(color: ColorWhen, quiet: bool) -> Stderr {
+        Stderr {
+            styles: Styles::detect(color, std::io::stderr().is_terminal()),
+            quiet,
+        }
     }
-}
 
-/// `jwtctl: note: …` on stderr, unless --quiet.
-pub fn note(message: &str) {
-    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
-        return;
+    /// `jwtctl: warning: …`, unless --quiet.
+    pub fn warn(&self, message: &str) {
+        if self.quiet {
+            return;
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "jwtctl: {} {}",
+            self.styles.warn("warning:"),
+            sanitize(message)
+        );
     }
-    let _ = writeln!(std::io::stderr(), "jwtctl: {}", sanitize(message));
+
+    /// `jwtctl: …`, unless --quiet.
+    pub fn note(&self, message: &str) {
+        if self.quiet {
+            return;
+        }
+        let _ = writeln!(std::io::stderr(), "jwtctl: {}", sanitize(message));
+    }
+
+    /// A warning the core returned (an `Info` one as a note).
+    pub fn tell(&self, w: &Warning) {
+        if w.level == Level::Info {
+            self.note(&w.message);
+        } else {
+            self.warn(&w.message);
+        }
+    }
+
+    /// The error that ends the run, with its `hint:` line; --quiet does not hide it.
+    pub fn error(&self, message: &str, hint: Option<&str>) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "jwtctl: {}", sanitize(message));
+        if let Some(h) = hint {
+            let _ = writeln!(err, "{} {}", self.styles.dim("hint:"), sanitize(h));
+        }
+    }
 }
 
 /// Escapes what a hostile token could use to mislead a terminal: control characters (ANSI

@@ -23,6 +23,7 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
     let format = Format::new(&args.report, ctx.quiet);
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     match input::tokens(
+        &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
         args.input.batch,
@@ -45,7 +46,7 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
                 ));
                 std::io::stdout().lock().write_all(text.as_bytes())?;
                 for f in &found {
-                    crate::output::warn(&f.message);
+                    ctx.warn(&f.message);
                 }
             }
             if format.summary.is_some() {

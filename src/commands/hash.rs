@@ -17,14 +17,14 @@ pub fn run(ctx: &Ctx, args: HashArgs) -> crate::error::Result<()> {
     };
     // Bad flags are reported before anyone types a password twice.
     cost.validate()?;
-    let password = input::password(args.password_stdin, "Password: ", true)?;
+    let password = input::password(&ctx.stdin, args.password_stdin, "Password: ", true)?;
     let hash = hashing::hash_password(&password, cost)?;
     crate::commands::print(&hash)
 }
 
 fn verify(ctx: &Ctx, hash: &str, password_stdin: bool) -> crate::error::Result<()> {
     let info = hashing::inspect(hash)?;
-    let password = input::password(password_stdin, "Password: ", false)?;
+    let password = input::password(&ctx.stdin, password_stdin, "Password: ", false)?;
     if hashing::verify_password(&password, hash)? {
         if !ctx.quiet {
             crate::commands::print(&format!(

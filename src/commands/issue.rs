@@ -20,12 +20,12 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         )?),
         None => None,
     };
-    let key = crate::commands::load_key(&args.key)?;
+    let key = crate::commands::load_key(ctx, &args.key)?;
     let alg = args.alg.unwrap_or_else(|| key.default_alg());
     let signer = key.signer(alg, args.allow_weak_secret)?;
     if args.allow_weak_secret {
         if let Some(min) = alg.min_secret_len() {
-            crate::output::warn(&format!(
+            ctx.warn(&format!(
                 "--allow-weak-secret: signing {alg} with a secret that may be shorter than {min} bytes"
             ));
         }
@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         );
     }
     let scopes = match &user {
-        Some(u) => user_scopes(u, &split_scopes(&args.scope), args.no_auth)?,
+        Some(u) => user_scopes(ctx, u, &split_scopes(&args.scope), args.no_auth)?,
         None => split_scopes(&args.scope),
     };
     if !scopes.is_empty() {
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
     if let Some(u) = &user {
         for (k, v) in &u.claims {
             if crate::claims::is_reserved(k) {
-                crate::output::warn(&format!("user claim \"{k}\" is ignored: jwtctl sets it"));
+                ctx.warn(&format!("user claim \"{k}\" is ignored: jwtctl sets it"));
                 continue;
             }
             claims.set(k, v.clone());
@@ -115,7 +115,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         header.insert(k, v);
     }
     for w in crate::diagnostics::sensitive_claims(&claims.map) {
-        crate::output::tell(&w);
+        ctx.tell(&w);
     }
 
     let token = sign(&signer, &header, &claims.map)?;
@@ -184,6 +184,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
 /// which they must hold (as `/token` answers `invalid_scope`); an operator with `--no-auth` may
 /// grant others, and is told.
 fn user_scopes(
+    ctx: &Ctx,
     user: &crate::users::User,
     requested: &[String],
     no_auth: bool,
@@ -191,7 +192,7 @@ fn user_scopes(
     match crate::claims::grant_scopes(&user.scopes, requested) {
         Ok(scopes) => Ok(scopes),
         Err(extra) if no_auth => {
-            crate::output::warn(&format!(
+            ctx.warn(&format!(
                 "--no-auth: granting scope {} that \"{}\" does not hold",
                 extra.join(" "),
                 user.name

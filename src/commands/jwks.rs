@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::keys::{load_key_file, Material};
 
-pub fn run(_ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
+pub fn run(ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
     if !args.kid.is_empty() && args.kid.len() != args.keys.len() {
         return Err(Failure::usage(format!(
             "{} --kid values for {} keys",
@@ -17,7 +17,7 @@ pub fn run(_ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
     }
     let mut entries = Vec::new();
     for (i, path) in args.keys.iter().enumerate() {
-        let key = crate::commands::told(|w| load_key_file(path, w))?;
+        let key = ctx.told(|w| load_key_file(path, w))?;
         let public = key.public().ok_or_else(|| {
             Failure::usage(format!(
                 "{} is an HMAC secret; a JWKS publishes public keys only",
@@ -53,8 +53,8 @@ fn describe(m: &Material) -> String {
     }
 }
 
-pub fn thumbprint(_ctx: &Ctx, args: JwkThumbprintArgs) -> crate::error::Result<()> {
-    let key = crate::commands::told(|w| load_key_file(&args.key, w))?;
+pub fn thumbprint(ctx: &Ctx, args: JwkThumbprintArgs) -> crate::error::Result<()> {
+    let key = ctx.told(|w| load_key_file(&args.key, w))?;
     let jwk = match key.public() {
         Some(p) => p.to_jwk(),
         None => {

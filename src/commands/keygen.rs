@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
                 write_private(path, text.as_bytes(), args.force)?;
                 if !ctx.quiet {
                     let p = path.display();
-                    crate::output::note(&match args.format {
+                    ctx.note(&match args.format {
                         KeyFormat::Pem => format!(
                             "wrote a {alg} secret to {p} (mode 0600): {} characters of text, the secret as is; use it with --secret-file {p}, or export JWTCTL_SECRET=\"$(cat {p})\"",
                             secret.len()
@@ -119,7 +119,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
             write_private(&private_path, private_text.as_bytes(), args.force)?;
             write_public(&public_path, public_text.as_bytes())?;
             if !ctx.quiet {
-                crate::output::note(&format!(
+                ctx.note(&format!(
                     "wrote {} (private, mode 0600) and {}",
                     private_path.display(),
                     public_path.display()

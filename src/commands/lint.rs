@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
     let format = Format::new(&args.report, ctx.quiet);
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     let max_life = args.max_lifetime.as_secs() as i64;
-    let key = load_optional_key(&args)?;
+    let key = load_optional_key(ctx, &args)?;
     let words = match &args.wordlist {
         Some(p) => Some(read_wordlist(p)?),
         None => None,
@@ -65,6 +65,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         }
     };
     match input::tokens(
+        &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
         args.input.batch,
@@ -286,14 +287,14 @@ fn print_human(ctx: &Ctx, found: &[Finding]) -> crate::error::Result<()> {
 
 /// Loads key material only when the user passed some: lint works without a key, and a secret
 /// the shell happens to export ($JWTCTL_SECRET) is not the key of a token found in a log.
-fn load_optional_key(args: &LintArgs) -> crate::error::Result<Option<Key>> {
+fn load_optional_key(ctx: &Ctx, args: &LintArgs) -> crate::error::Result<Option<Key>> {
     let k = &args.key;
     let given =
         k.key.is_some() || k.secret_file.is_some() || k.secret.is_some() || k.secret_env.is_some();
     if !given {
         return Ok(None);
     }
-    Ok(Some(crate::commands::load_key(k)?))
+    Ok(Some(crate::commands::load_key(ctx, k)?))
 }
 
 fn read_wordlist(path: &std::path::Path) -> crate::error::Result<Vec<Vec<u8>>> {

@@ -1,9 +1,8 @@
 //! One module per subcommand. Each turns parsed arguments into calls on the core and prints.
 
-use crate::cli::{Cli, Command, JwkCommand, KeyArgs};
+use crate::cli::{Command, JwkCommand, KeyArgs};
 use crate::context::Ctx;
 use crate::keys::{Key, KeySource};
-use crate::warning::Warnings;
 
 pub mod batch;
 pub mod completions;
@@ -21,22 +20,21 @@ pub mod ui;
 pub mod users;
 pub mod verify;
 
-pub fn run(cli: Cli) -> crate::error::Result<()> {
-    let ctx = Ctx::new(&cli.global);
-    match cli.command {
-        Command::Issue(a) => issue::run(&ctx, a),
-        Command::Decode(a) => decode::run(&ctx, a),
-        Command::Verify(a) => verify::run(&ctx, a),
-        Command::Hash(a) => hash::run(&ctx, a),
-        Command::Users(a) => users::run(&ctx, a.command),
-        Command::Keygen(a) => keygen::run(&ctx, a),
-        Command::Jwks(a) => jwks::run(&ctx, a),
-        Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(&ctx, a),
-        Command::Lint(a) => lint::run(&ctx, a),
-        Command::Serve(a) => serve::run(&ctx, a),
-        Command::Ui(a) => ui::run(&ctx, a),
+pub fn run(ctx: &Ctx, command: Command) -> crate::error::Result<()> {
+    match command {
+        Command::Issue(a) => issue::run(ctx, a),
+        Command::Decode(a) => decode::run(ctx, a),
+        Command::Verify(a) => verify::run(ctx, a),
+        Command::Hash(a) => hash::run(ctx, a),
+        Command::Users(a) => users::run(ctx, a.command),
+        Command::Keygen(a) => keygen::run(ctx, a),
+        Command::Jwks(a) => jwks::run(ctx, a),
+        Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(ctx, a),
+        Command::Lint(a) => lint::run(ctx, a),
+        Command::Serve(a) => serve::run(ctx, a),
+        Command::Ui(a) => ui::run(ctx, a),
         Command::Completions(a) => completions::run(a),
-        Command::Man(a) => man::run(a),
+        Command::Man(a) => man::run(ctx, a),
     }
 }
 
@@ -44,9 +42,9 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
 /// Where the HMAC secret is read from when no key is named.
 pub const DEFAULT_SECRET_ENV: &str = "JWTCTL_SECRET";
 
-pub fn key_source(args: &KeyArgs) -> KeySource {
+pub fn key_source(ctx: &Ctx, args: &KeyArgs) -> KeySource {
     if args.secret.is_some() {
-        crate::output::warn(
+        ctx.warn(
             "a secret on the command line is visible to other users in `ps` and lands in shell history; prefer --secret-env or --secret-file",
         );
     }
@@ -62,31 +60,9 @@ pub fn key_source(args: &KeyArgs) -> KeySource {
     }
 }
 
-/// Runs a core call that collects warnings, and tells them on stderr as it returns.
-pub fn told<T>(f: impl FnOnce(&mut Warnings) -> T) -> T {
-    let mut warnings = Warnings::new();
-    let out = f(&mut warnings);
-    for w in &warnings {
-        crate::output::tell(w);
-    }
-    out
-}
-
-/// [`told`], keeping the warnings in `kept` too, for JSON output.
-pub fn told_and_kept<T>(kept: &mut Warnings, f: impl FnOnce(&mut Warnings) -> T) -> T {
-    let mut warnings = Warnings::new();
-    let out = told(|w| {
-        let out = f(w);
-        warnings.extend(w.iter().cloned());
-        out
-    });
-    kept.extend(warnings);
-    out
-}
-
 /// Loads the key the key flags name, telling the warnings it brings.
-pub fn load_key(args: &KeyArgs) -> crate::error::Result<Key> {
-    Ok(told(|w| key_source(args).load(w))?)
+pub fn load_key(ctx: &Ctx, args: &KeyArgs) -> crate::error::Result<Key> {
+    Ok(ctx.told(|w| key_source(ctx, args).load(w))?)
 }
 
 /// Writes a line to stdout; a closed pipe surfaces as an io error that main treats as success.

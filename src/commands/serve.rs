@@ -22,13 +22,13 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         }
     }
     let keys = match &args.jwks {
-        Some(path) => load_signing_set(path)?,
-        None => vec![crate::commands::load_key(&args.key)?],
+        Some(path) => load_signing_set(ctx, path)?,
+        None => vec![crate::commands::load_key(ctx, &args.key)?],
     };
     if args.allow_weak_secret {
-        crate::output::warn("--allow-weak-secret: tokens may be signed with a guessable secret");
+        ctx.warn("--allow-weak-secret: tokens may be signed with a guessable secret");
     }
-    let users = LiveUsers::open(&ctx.users, ctx.users_format)?;
+    let users = LiveUsers::open(&ctx.users, ctx.users_format, ctx.stderr)?;
 
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -46,11 +46,11 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         })?;
         let local = listener.local_addr()?;
         if !local.ip().is_loopback() {
-            crate::output::warn(&format!(
+            ctx.warn(&format!(
                 "listening on {local}, reachable from other machines: passwords and tokens cross the network unencrypted; put a TLS proxy in front"
             ));
             if local.ip().is_unspecified() && args.issuer.is_none() {
-                crate::output::warn(
+                ctx.warn(
                     "the issuer defaults to the listening address, which clients cannot reach; pass --issuer with the URL they use",
                 );
             }
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
             },
         )?;
         let discovery = server::routes::discovery_document(&minter);
-        crate::output::note(&format!(
+        ctx.note(&format!(
             "issuer {}, {}{}, users from {}",
             minter.issuer,
             minter.alg,
@@ -92,6 +92,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
             hashing: tokio::sync::Semaphore::new(cores),
             discovery,
             body_timeout: args.idle_timeout,
+            stderr: ctx.stderr,
         });
         let limits = server::conn::Limits {
             header_timeout: args.header_timeout,
@@ -105,7 +106,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         // The token debugger page, at /ui/, answering to the names clients use for the server.
         let page = server::ui::Settings::new(local, args.issuer.as_deref());
         let app = server::router(state, !ctx.quiet).merge(server::ui::router(page, !ctx.quiet));
-        server::conn::serve(listener, app, limits, signals)
+        server::conn::serve(listener, app, limits, signals, ctx.stderr)
             .await
             .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
         Ok(())
@@ -159,13 +160,13 @@ pub fn parse_listen(text: &str) -> Result<SocketAddr, Failure> {
 /// A JWK set of signing keys, private keys first. Unlike a verification JWKS, the first key
 /// must hold its private half, and HMAC secrets and key pairs are not mixed (a published set
 /// would have to leave the secrets out, and then tokens would verify here but nowhere else).
-fn load_signing_set(path: &Path) -> crate::error::Result<Vec<Key>> {
+fn load_signing_set(ctx: &Ctx, path: &Path) -> crate::error::Result<Vec<Key>> {
     let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
         path: path.to_path_buf(),
         source,
     })?;
     if let Some(w) = crate::keys::exposure(path, "key set") {
-        crate::output::tell(&w);
+        ctx.tell(&w);
     }
     let name = path.display().to_string();
     let doc = crate::token::parse_strict(&bytes)

@@ -38,17 +38,15 @@ pub fn run(ctx: &Ctx, args: UiArgs) -> crate::error::Result<()> {
             .map_err(|e| Failure::runtime(format!("cannot handle signals: {e}")))?;
         // The one line on stdout, for scripts that asked for a free port.
         crate::commands::print(&url)?;
-        crate::output::note(
-            "tokens and keys pasted into the page stay on this machine; Ctrl-C stops",
-        );
+        ctx.note("tokens and keys pasted into the page stay on this machine; Ctrl-C stops");
         if args.open {
             if let Err(problem) = open_browser(&url) {
-                crate::output::warn(&format!(
+                ctx.warn(&format!(
                     "cannot open a browser ({problem}); open {url} yourself"
                 ));
             }
         }
-        server::serve(listener, app, signals)
+        server::serve(listener, app, signals, ctx.stderr)
             .await
             .map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?;
         Ok(())

@@ -14,7 +14,7 @@ use crate::context::Ctx;
 use crate::error::{ExitCode, Failure};
 use crate::hashing::{self, Cost};
 use crate::input;
-use crate::output::{note, sanitize, warn};
+use crate::output::sanitize;
 use crate::users::{Store, StoreError, User, Users};
 
 pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
@@ -23,7 +23,7 @@ pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
         UsersCommand::Passwd(a) => passwd(ctx, a),
         UsersCommand::Remove(a) => {
             edit(ctx, |s| s.remove(&a.name))?;
-            note(&format!(
+            ctx.note(&format!(
                 "removed user \"{}\" from {}",
                 a.name,
                 ctx.users.display()
@@ -44,7 +44,7 @@ fn edit<T>(ctx: &Ctx, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result
     let store = Store::new(&ctx.users, ctx.users_format);
     let out = f(&store);
     for w in store.take_warnings() {
-        crate::output::tell(&w);
+        ctx.tell(&w);
     }
     out
 }
@@ -68,13 +68,14 @@ fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
         Err(e) => return Err(e.into()),
     }
     let password = input::password(
+        &ctx.stdin,
         a.password_stdin,
         &format!("Password for {}: ", a.name),
         true,
     )?;
     user.password_hash = hashing::hash_password(&password, Cost::default())?;
     edit(ctx, |s| s.add(&user))?;
-    note(&format!(
+    ctx.note(&format!(
         "added user \"{}\" to {}",
         a.name,
         ctx.users.display()
@@ -111,13 +112,14 @@ fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
         return Err(unknown(ctx, &a.name).into());
     }
     let password = input::password(
+        &ctx.stdin,
         a.password_stdin,
         &format!("New password for {}: ", a.name),
         true,
     )?;
     let hash = hashing::hash_password(&password, Cost::default())?;
     edit(ctx, |s| s.set_password_hash(&a.name, &hash))?;
-    note(&format!("set a new password for \"{}\" (argon2id)", a.name));
+    ctx.note(&format!("set a new password for \"{}\" (argon2id)", a.name));
     Ok(())
 }
 
@@ -132,9 +134,9 @@ fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> crate::error::Result<(
     let changed = edit(ctx, |s| s.set_disabled(name, disabled))?;
     let state = if disabled { "disabled" } else { "enabled" };
     if changed {
-        note(&format!("user \"{name}\" is now {state}"));
+        ctx.note(&format!("user \"{name}\" is now {state}"));
     } else {
-        note(&format!("user \"{name}\" was already {state}"));
+        ctx.note(&format!("user \"{name}\" was already {state}"));
     }
     Ok(())
 }
@@ -176,7 +178,7 @@ fn hash_summary(u: &User) -> String {
 
 fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
     let users = ctx.load_users()?;
-    warn_unusable_hashes(&users);
+    warn_unusable_hashes(ctx, &users);
     if a.json || a.output == ReportOutput::Json {
         let all: Vec<Value> = users.users.iter().map(user_json).collect();
         return crate::commands::print(
@@ -184,7 +186,7 @@ fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
         );
     }
     if users.users.is_empty() {
-        note(&format!("no users in {}", ctx.users.display()));
+        ctx.note(&format!("no users in {}", ctx.users.display()));
         return Ok(());
     }
     // full_name and email (a FastAPI-tutorial import's fields) get columns when any user
@@ -240,10 +242,10 @@ fn columns(rows: &[Vec<String>]) -> String {
     out.trim_end().to_string()
 }
 
-fn warn_unusable_hashes(users: &Users) {
+fn warn_unusable_hashes(ctx: &Ctx, users: &Users) {
     for u in &users.users {
         if let Err(e) = hashing::inspect(&u.password_hash) {
-            warn(&format!(
+            ctx.warn(&format!(
                 "user \"{}\" cannot log in: {e}; set a password with `jwtctl users passwd {}`",
                 u.name, u.name
             ));
@@ -320,11 +322,12 @@ fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
 fn check(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
     let users = ctx.load_users()?;
     let password = input::password(
+        &ctx.stdin,
         a.password_stdin,
         &format!("Password for {}: ", a.name),
         false,
     )?;
-    let user = login(&users, &a.name, &password)?;
+    let user = login(ctx, &users, &a.name, &password)?;
     if !ctx.quiet {
         crate::commands::print(&format!(
             "{}  user \"{}\" authenticated",
@@ -360,31 +363,36 @@ pub fn authenticate(
                     .into(),
             );
         }
-        warn(&format!(
+        ctx.warn(&format!(
             "--no-auth: issuing a token for \"{name}\" without checking a password"
         ));
         return Ok(user.clone());
     }
-    let password = input::password(password_stdin, &format!("Password for {name}: "), false)?;
-    login(&users, name, &password)
+    let password = input::password(
+        &ctx.stdin,
+        password_stdin,
+        &format!("Password for {name}: "),
+        false,
+    )?;
+    login(ctx, &users, name, &password)
 }
 
 /// The password check, then the hash upgrade the file may ask for.
-fn login(users: &Users, name: &str, password: &str) -> crate::error::Result<User> {
+fn login(ctx: &Ctx, users: &Users, name: &str, password: &str) -> crate::error::Result<User> {
     let user = hashing::authenticate(users, name, password)?;
     if users.upgrade_hashes {
-        upgrade_hash(users, &user, password);
+        upgrade_hash(ctx, users, &user, password);
     }
     Ok(user)
 }
 
 /// A failed upgrade does not fail the login: the old hash still works.
-fn upgrade_hash(users: &Users, user: &User, password: &str) {
+fn upgrade_hash(ctx: &Ctx, users: &Users, user: &User, password: &str) {
     let new = match hashing::upgraded_hash(user, password) {
         Ok(Some(h)) => h,
         Ok(None) => return,
         Err(e) => {
-            warn(&format!(
+            ctx.warn(&format!(
                 "could not re-hash the password of \"{}\": {e}",
                 user.name
             ));
@@ -392,18 +400,18 @@ fn upgrade_hash(users: &Users, user: &User, password: &str) {
         }
     };
     for w in hashing::store_upgraded_hash(users, user, &new) {
-        crate::output::tell(&w);
+        ctx.tell(&w);
     }
 }
 
 fn import(ctx: &Ctx, a: UsersImportArgs) -> crate::error::Result<()> {
-    let users = read_fastapi_users(&a.file)?;
+    let users = read_fastapi_users(ctx, &a.file)?;
     let summary = edit(ctx, |s| s.import(&users, a.replace))?;
     let bcrypt = users
         .iter()
         .filter(|u| hashing::inspect(&u.password_hash).is_ok_and(|i| i.outdated))
         .count();
-    note(&format!(
+    ctx.note(&format!(
         "imported {} user(s) into {}: {} added, {} replaced",
         users.len(),
         ctx.users.display(),
@@ -411,7 +419,7 @@ fn import(ctx: &Ctx, a: UsersImportArgs) -> crate::error::Result<()> {
         summary.replaced.len()
     ));
     if bcrypt > 0 {
-        note(&format!(
+        ctx.note(&format!(
             "{bcrypt} imported hash(es) are bcrypt or weak argon2: they keep working; \
              `jwtctl users passwd NAME` or `upgrade_hashes = true` in the users file moves them \
              to argon2id"
@@ -423,16 +431,16 @@ fn import(ctx: &Ctx, a: UsersImportArgs) -> crate::error::Result<()> {
 /// Reads the FastAPI tutorial's `fake_users_db` shape:
 /// `{"alice": {"username": "alice", "full_name": ..., "email": ..., "hashed_password": ...,
 /// "disabled": false}}`. Every entry is checked before anything is written.
-fn read_fastapi_users(path: &Path) -> crate::error::Result<Vec<User>> {
+fn read_fastapi_users(ctx: &Ctx, path: &Path) -> crate::error::Result<Vec<User>> {
     let shown = path.display();
     let text = if path.as_os_str() == "-" {
-        input::claim_stdin("users to import")?;
+        ctx.stdin.claim("users to import")?;
         std::io::read_to_string(std::io::stdin())
     } else {
         std::fs::read_to_string(path)
     }
     .map_err(|e| Failure::runtime(format!("cannot read {shown}: {e}")).hint("check the path"))?;
-    fastapi_users_from_str(&text, &shown.to_string(), &mut |w| warn(&w))
+    fastapi_users_from_str(&text, &shown.to_string(), &mut |w| ctx.warn(&w))
 }
 
 /// The users of a FastAPI tutorial `fake_users_db` document; `shown` names it in errors, and

@@ -27,6 +27,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     // The token is read before the keys: its kid decides whether a cached remote key set is
     // still good enough.
     let tokens = input::tokens(
+        &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
         args.input.batch,
@@ -41,13 +42,10 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     };
     // What loading found to warn about goes to stderr now and into each JSON report.
     let mut loaded = Warnings::new();
-    let keys =
-        crate::commands::told_and_kept(&mut loaded, |w| load_keys(&args, single.as_ref(), w))?;
+    let keys = ctx.told_and_kept(&mut loaded, |w| load_keys(ctx, &args, single.as_ref(), w))?;
     let policy = policy(&args);
     let users = if args.check_user || ctx.users_explicit {
-        Some(crate::commands::told_and_kept(&mut loaded, |w| {
-            ctx.read_users(w)
-        })?)
+        Some(ctx.told_and_kept(&mut loaded, |w| ctx.read_users(w))?)
     } else {
         None
     };
@@ -264,24 +262,17 @@ fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, numb
     out.push(b'\n');
 }
 
-pub fn load_keys(
+fn load_keys(
+    ctx: &Ctx,
     args: &VerifyArgs,
     token: Option<&Token>,
     warnings: &mut Warnings,
 ) -> crate::error::Result<KeySet> {
     let kid = token.and_then(Token::kid);
-    let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
-    let location = match (&args.jwks, &args.oidc) {
-        (Some(j), _) => Some(j.clone()),
-        (None, Some(issuer)) => Some(fetcher.discover(issuer, warnings)?),
-        (None, None) => None,
-    };
-    if let Some(location) = location {
-        return Ok(KeySet::jwks(crate::jwks::load(
-            &location, &fetcher, kid, warnings,
-        )?));
+    if let Some(set) = load_key_set(args, kid, warnings)? {
+        return Ok(set);
     }
-    let key = crate::commands::key_source(&args.key)
+    let key = crate::commands::key_source(ctx, &args.key)
         .load(warnings)
         .map_err(|e| {
             match (e, token.and_then(|t| t.alg.clone().ok())) {
@@ -294,6 +285,22 @@ pub fn load_keys(
             }
         })?;
     Ok(KeySet::single(key))
+}
+
+/// The key set `--jwks` or `--oidc` names, if one does.
+pub fn load_key_set(
+    args: &VerifyArgs,
+    kid: Option<&str>,
+    warnings: &mut Warnings,
+) -> crate::error::Result<Option<KeySet>> {
+    let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
+    let location = match (&args.jwks, &args.oidc) {
+        (Some(j), _) => j.clone(),
+        (None, Some(issuer)) => fetcher.discover(issuer, warnings)?,
+        (None, None) => return Ok(None),
+    };
+    let keys = crate::jwks::load(&location, &fetcher, kid, warnings)?;
+    Ok(Some(KeySet::jwks(keys)))
 }
 
 /// The JSON report of one token (`--output json`, and each batch line), borrowing from the
@@ -423,7 +430,7 @@ fn print_human(
     out.push_str(&blocks::render(token, now, s));
     std::io::stdout().lock().write_all(out.as_bytes())?;
     for w in &report.warnings {
-        crate::output::tell(w);
+        ctx.tell(w);
     }
     Ok(())
 }

@@ -25,6 +25,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
 use super::Signals;
+use crate::output::Stderr;
 
 /// How long in-flight requests get to finish after Ctrl-C or SIGTERM.
 const GRACE: Duration = Duration::from_secs(5);
@@ -172,6 +173,7 @@ pub async fn serve(
     app: Router,
     limits: Limits,
     mut signals: Signals,
+    stderr: Stderr,
 ) -> std::io::Result<()> {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
@@ -220,15 +222,15 @@ pub async fn serve(
         });
     };
     drop(listener);
-    crate::output::note(&format!("{name}: shutting down"));
+    stderr.note(&format!("{name}: shutting down"));
     tokio::select! {
         _ = graceful.shutdown() => Ok(()),
         _ = tokio::time::sleep(GRACE) => {
-            crate::output::note("requests still running after 5 s were dropped");
+            stderr.note("requests still running after 5 s were dropped");
             Ok(())
         }
         name = signals.recv() => {
-            crate::output::note(&format!("{name} again: stopping now"));
+            stderr.note(&format!("{name} again: stopping now"));
             Ok(())
         }
     }

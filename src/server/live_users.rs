@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::SystemTime;
 
+use crate::output::Stderr;
 use crate::users::{Format, User, Users};
 
 /// One version of the users file, indexed by name: `/me` looks a user up on every request.
@@ -56,10 +57,14 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// Reads the users file, telling on stderr what is worth a warning.
-fn read(path: &Path, format: Option<Format>) -> Result<Users, crate::users::StoreError> {
+fn read(
+    path: &Path,
+    format: Option<Format>,
+    stderr: &Stderr,
+) -> Result<Users, crate::users::StoreError> {
     let users = Users::read(path, format)?;
     if let Some(w) = users.permission_warning() {
-        crate::output::tell(&w);
+        stderr.tell(&w);
     }
     Ok(users)
 }
@@ -67,6 +72,7 @@ fn read(path: &Path, format: Option<Format>) -> Result<Users, crate::users::Stor
 pub struct LiveUsers {
     path: PathBuf,
     format: Option<Format>,
+    stderr: Stderr,
     current: RwLock<(Option<Stamp>, Arc<Snapshot>)>,
     /// Held while reloading, so a burst of requests after an edit parses the file once; the
     /// others wait for it without holding a worker.
@@ -75,12 +81,17 @@ pub struct LiveUsers {
 
 impl LiveUsers {
     /// Loads the file once; a server without a readable users file refuses to start.
-    pub fn open(path: &Path, format: Option<Format>) -> crate::error::Result<LiveUsers> {
+    pub fn open(
+        path: &Path,
+        format: Option<Format>,
+        stderr: Stderr,
+    ) -> crate::error::Result<LiveUsers> {
         let before = stamp(path);
-        let users = read(path, format)?;
+        let users = read(path, format, &stderr)?;
         Ok(LiveUsers {
             path: path.to_path_buf(),
             format,
+            stderr,
             current: RwLock::new((before, Arc::new(Snapshot::new(users)))),
             reloading: tokio::sync::Mutex::new(()),
         })
@@ -109,9 +120,9 @@ impl LiveUsers {
             // taking everyone's access away because of a moment of absence would be worse.
             None => Err("it is missing".to_string()),
             Some(_) => {
-                let (path, format) = (self.path.clone(), self.format);
+                let (path, format, stderr) = (self.path.clone(), self.format, self.stderr);
                 tokio::task::spawn_blocking(move || {
-                    read(&path, format)
+                    read(&path, format, &stderr)
                         .map(Snapshot::new)
                         .map_err(|e| e.to_string())
                 })
@@ -124,9 +135,10 @@ impl LiveUsers {
         match outcome {
             Ok(snapshot) => {
                 cur.1 = Arc::new(snapshot);
-                crate::output::note(&format!("reloaded {}", self.path.display()));
+                self.stderr
+                    .note(&format!("reloaded {}", self.path.display()));
             }
-            Err(e) => crate::output::note(&format!(
+            Err(e) => self.stderr.note(&format!(
                 "cannot reload {}: {e}; still serving the previous version",
                 self.path.display()
             )),

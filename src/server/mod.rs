@@ -25,6 +25,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::Value;
 
+use crate::output::Stderr;
+
 /// Largest request body read. A token request is a few hundred bytes; an introspection
 /// request carries one token.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -43,6 +45,8 @@ pub struct AppState {
     pub discovery: Value,
     /// How long a request body may take to arrive (`--idle-timeout`).
     pub body_timeout: Duration,
+    /// Where the operator reads what the server has to say.
+    pub stderr: Stderr,
 }
 
 /// The user a request acted for, put on the response by the handlers for the request log.
@@ -143,8 +147,9 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
     signals: Signals,
+    stderr: Stderr,
 ) -> std::io::Result<()> {
-    conn::serve(listener, app, conn::Limits::default(), signals).await
+    conn::serve(listener, app, conn::Limits::default(), signals, stderr).await
 }
 
 /// Ctrl-C and SIGTERM. Registered when made, not when first awaited: a signal that arrives

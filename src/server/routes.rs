@@ -209,14 +209,14 @@ async fn password_grant(
             (r, upgrade)
         })
         .await
-        .map_err(|_| server_error("the password check failed"))?
+        .map_err(|_| server_error(app, "the password check failed"))?
     };
     drop(_slot);
     let user = match outcome {
         (Ok(user), upgrade) => {
             app.limiter.succeeded(&name, client);
             if let Some(new_hash) = upgrade {
-                store_upgraded_hash(users.clone(), &user, new_hash).await;
+                store_upgraded_hash(app, users.clone(), &user, new_hash).await;
             }
             user
         }
@@ -227,7 +227,8 @@ async fn password_grant(
         (Err(e @ AuthError::BadHash { .. }), _) => {
             // The operator's problem, not the client's: the log says which user and why; the
             // client gets the same answer as for a wrong password.
-            crate::output::warn(&format!("{e}; hint: {}", e.hint().unwrap_or_default()));
+            app.stderr
+                .warn(&format!("{e}; hint: {}", e.hint().unwrap_or_default()));
             app.limiter.failed(&name, client, Instant::now());
             return Err(OAuthError::new(Code::InvalidGrant, BAD_LOGIN));
         }
@@ -238,8 +239,8 @@ async fn password_grant(
 }
 
 /// A 500 whose reason goes to the log, not to the client.
-fn server_error(what: &str) -> OAuthError {
-    crate::output::warn(what);
+fn server_error(app: &AppState, what: &str) -> OAuthError {
+    app.stderr.warn(what);
     OAuthError::new(Code::InvalidRequest, "the server could not answer")
         .status(StatusCode::INTERNAL_SERVER_ERROR)
 }
@@ -318,10 +319,10 @@ async fn respond_with_tokens(
     scopes: Vec<String>,
     with_refresh: bool,
 ) -> Result<Value, OAuthError> {
-    let app = app.clone();
-    tokio::task::spawn_blocking(move || tokens_body(&app, &user, &scopes, with_refresh))
+    let shared = app.clone();
+    tokio::task::spawn_blocking(move || tokens_body(&shared, &user, &scopes, with_refresh))
         .await
-        .map_err(|_| server_error("signing a token failed"))?
+        .map_err(|_| server_error(app, "signing a token failed"))?
 }
 
 fn tokens_body(
@@ -332,7 +333,7 @@ fn tokens_body(
 ) -> Result<Value, OAuthError> {
     let now = Timestamp::now();
     let server_error = |e: crate::error::Error| {
-        crate::output::warn(&format!("cannot sign a token: {e}"));
+        app.stderr.warn(&format!("cannot sign a token: {e}"));
         OAuthError::new(Code::InvalidRequest, "the server could not sign a token")
             .status(StatusCode::INTERNAL_SERVER_ERROR)
     };
@@ -361,6 +362,7 @@ fn tokens_body(
 /// asks for that (`upgrade_hashes = true`). A failure only costs the upgrade: the old hash
 /// still works. The next request sees the rewritten file and reloads it.
 async fn store_upgraded_hash(
+    app: &Shared,
     snapshot: std::sync::Arc<crate::server::live_users::Snapshot>,
     user: &User,
     new_hash: String,
@@ -372,7 +374,7 @@ async fn store_upgraded_hash(
     .await
     .unwrap_or_default();
     for w in &told {
-        crate::output::tell(w);
+        app.stderr.tell(w);
     }
 }
 

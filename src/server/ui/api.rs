@@ -344,7 +344,8 @@ fn verify_request(req: &VerifyRequest, now: jiff::Timestamp) -> Result<Value, Ap
     // `verify` shows it.
     let mut loaded = Warnings::new();
     let keys = if args.jwks.is_some() || args.oidc.is_some() {
-        crate::commands::verify::load_keys(&args, Some(&token), &mut loaded)?
+        crate::commands::verify::load_key_set(&args, token.kid(), &mut loaded)?
+            .expect("--jwks or --oidc names a key set")
     } else if !req.key.trim().is_empty() {
         key_set(&req.key, req.key_base64, &mut loaded)?
     } else {
