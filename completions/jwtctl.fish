@@ -103,6 +103,7 @@ json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
 invalid\t'Tokens whose own exit code is not 0, malformed lines included'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l at -d 'Judge times as of this moment (RFC 3339 or Unix seconds) instead of now' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l date -d 'Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00); JSON keeps RFC 3339 UTC' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -141,6 +142,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l sub -d 'Require
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l require -d 'Claim that must be present; repeat for several' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l scope -d 'Scope the token must grant; repeat or separate with spaces (all must be present)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l at -d 'Judge the token as of this time (RFC 3339 or Unix seconds) instead of now' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l date -d 'Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00); JSON keeps RFC 3339 UTC' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l token-use -d 'Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any' -r -f -a "access\t''
 refresh\t''
 any\t''"

@@ -175,26 +175,20 @@ pub fn verify(token: &Token, keys: &KeySet, policy: &Policy, now: Timestamp) -> 
     check_header(token, &mut r);
     check_signature(token, keys, policy, &mut r);
     match &token.payload {
+        Payload::Other { .. } if policy.jws_only => {}
         Payload::Other {
             reason, ambiguous, ..
-        } => {
-            if *ambiguous && !policy.jws_only {
-                // No invitation to --jws here: the duplicate key is the attack.
-                r.fail(
-                    "jwt",
-                    ExitCode::Malformed,
-                    format!("not a JWT: {reason}"),
-                    Some("a claims set with a key twice is read differently by different parsers (which sub or exp counts?); the issuer must fix its tokens".into()),
-                );
-            } else if !policy.jws_only {
-                r.fail(
-                    "jwt",
-                    ExitCode::Malformed,
-                    format!("not a JWT: {reason}"),
-                    Some("to check only the signature of such a JWS, pass --jws".into()),
-                );
-            }
-        }
+        } => r.fail(
+            "jwt",
+            ExitCode::Malformed,
+            format!("not a JWT: {reason}"),
+            // No invitation to --jws for a duplicate key: the duplicate is the attack.
+            Some(if *ambiguous {
+                "a claims set with a key twice is read differently by different parsers (which sub or exp counts?); the issuer must fix its tokens".into()
+            } else {
+                "to check only the signature of such a JWS, pass --jws".into()
+            }),
+        ),
         Payload::Claims(claims) => {
             if !policy.jws_only {
                 check_claims(claims, policy, now, &mut r);
@@ -347,11 +341,16 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
     } else {
         format!("with any of the {tried} candidate keys")
     };
+    // A single secret's encoding is a likely cause of a mismatch.
+    let single_secret = match (keys.keys.as_slice(), keys.is_jwks) {
+        ([key], false) => key.material.secret(),
+        _ => None,
+    };
     r.fail(
         "signature",
         ExitCode::Signature,
         format!("signature does not verify {which} ({alg})"),
-        Some(match (token.kid(), secret_of(keys)) {
+        Some(match (token.kid(), single_secret) {
             (Some(kid), _) if !keys.is_jwks => {
                 format!("the token names kid \"{kid}\"; pass --jwks to pick keys by kid, or check that this is the issuer's key")
             }
@@ -360,17 +359,6 @@ fn check_signature(token: &Token, keys: &KeySet, policy: &Policy, r: &mut Report
             _ => "the token was signed with another key, or it was altered".into(),
         }),
     );
-}
-
-/// The HMAC secret, when a single one was tried: its encoding is a likely cause of a mismatch.
-fn secret_of(keys: &KeySet) -> Option<&crate::keys::Secret> {
-    match keys.keys.as_slice() {
-        [key] if !keys.is_jwks => match &key.material {
-            crate::keys::Material::Secret(s) => Some(s),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// What verifying with this key warns about, whatever the token.
@@ -436,7 +424,7 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                         format!(
                             "expired {} ({})",
                             crate::time_text::relative(exp.saturating_sub(now_s)),
-                            crate::time_text::utc(exp)
+                            crate::time_text::shown(exp)
                         ),
                         Some(hint_time.into()),
                     );
@@ -461,7 +449,7 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                         format!(
                             "not valid yet: valid {} ({})",
                             crate::time_text::relative(nbf.saturating_sub(now_s)),
-                            crate::time_text::utc(nbf)
+                            crate::time_text::shown(nbf)
                         ),
                         Some(hint_time.into()),
                     );
@@ -488,7 +476,7 @@ fn check_claims(claims: &Map<String, Value>, policy: &Policy, now: Timestamp, r:
                         format!(
                             "issued in the future: \"iat\" is {} ({}), beyond the leeway",
                             crate::time_text::relative(iat.saturating_sub(now_s)),
-                            crate::time_text::utc(iat)
+                            crate::time_text::shown(iat)
                         ),
                         Some(hint_time.into()),
                     );

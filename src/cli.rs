@@ -340,7 +340,8 @@ const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   jwtctl completions bash > ~/.local/share/bash-completion/completions/jwtctl
   jwtctl completions zsh > ~/.zfunc/_jwtctl
-  jwtctl completions fish > ~/.config/fish/completions/jwtctl.fish";
+  jwtctl completions fish > ~/.config/fish/completions/jwtctl.fish
+  jwtctl completions nushell > ~/.config/nushell/jwtctl.nu   # then `source jwtctl.nu` in config.nu";
 
 /// Where a signing or verifying key comes from.
 #[derive(Debug, Args, Clone, Default)]
@@ -552,6 +553,11 @@ pub struct DecodeArgs {
     /// Judge times as of this moment (RFC 3339 or Unix seconds) instead of now
     #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
     pub at: Option<jiff::Timestamp>,
+
+    /// Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00);
+    /// JSON keeps RFC 3339 UTC
+    #[arg(long, value_name = "ZONE", default_value = "utc", value_parser = crate::time_text::parse_zone)]
+    pub date: crate::time_text::Zone,
 }
 
 #[derive(Debug, Args)]
@@ -622,6 +628,11 @@ pub struct VerifyArgs {
     /// Judge the token as of this time (RFC 3339 or Unix seconds) instead of now
     #[arg(long, value_name = "TIME", value_parser = crate::claims::parse_time)]
     pub at: Option<jiff::Timestamp>,
+
+    /// Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00);
+    /// JSON keeps RFC 3339 UTC
+    #[arg(long, value_name = "ZONE", default_value = "utc", value_parser = crate::time_text::parse_zone)]
+    pub date: crate::time_text::Zone,
 
     /// Check the signature only: accept a JWS whose payload is not a JWT claims set
     /// (times and claims are not judged, so claim checks cannot be combined with it)
@@ -1006,7 +1017,18 @@ pub struct UiArgs {
 pub struct CompletionsArgs {
     /// Shell to generate for
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub shell: Shell,
+}
+
+/// The shells completions are generated for: clap_complete's five, and Nushell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Elvish,
+    Fish,
+    Nushell,
+    Powershell,
+    Zsh,
 }
 
 #[derive(Debug, Args)]

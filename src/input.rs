@@ -109,6 +109,8 @@ fn one_or_many<R: BufRead + Send + 'static>(mut reader: R) -> Result<Tokens, Fai
             continue;
         }
         match first {
+            // A pretty-printed /token response (`curl … | jq .`) spans lines: one input.
+            None if starts_unfinished_json(&line) => return whole_input(line, reader),
             None => first = Some(std::mem::take(&mut line)),
             Some(first) => {
                 let newlines = |n| io::repeat(b'\n').take(n);
@@ -126,6 +128,31 @@ fn one_or_many<R: BufRead + Send + 'static>(mut reader: R) -> Result<Tokens, Fai
     }
     let text = String::from_utf8(first.unwrap_or_default()).map_err(|_| not_utf8())?;
     Ok(Tokens::One(text))
+}
+
+/// A line that opens a JSON object it does not close.
+fn starts_unfinished_json(line: &[u8]) -> bool {
+    line.trim_ascii_start().starts_with(b"{")
+        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err()
+}
+
+/// The rest of the input after `head`, as one text, within the size limit of one token.
+fn whole_input(mut head: Vec<u8>, reader: impl Read) -> Result<Tokens, Failure> {
+    let limit = (MAX_TOKEN_LEN + 1).saturating_sub(head.len()) as u64;
+    reader
+        .take(limit)
+        .read_to_end(&mut head)
+        .map_err(|e| Failure::runtime(format!("cannot read stdin: {e}")))?;
+    if head.len() > MAX_TOKEN_LEN {
+        return Err(Failure::new(
+            ExitCode::Malformed,
+            format!("the input is over the {MAX_TOKEN_LEN}-byte limit for one token"),
+        )
+        .hint("pipe the /token response's access_token alone, e.g. with jq -r .access_token"));
+    }
+    Ok(Tokens::One(
+        String::from_utf8(head).map_err(|_| not_utf8())?,
+    ))
 }
 
 fn not_utf8() -> Failure {

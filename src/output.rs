@@ -163,7 +163,7 @@ mod tests {
 pub mod blocks {
     use serde_json::{json, Value};
 
-    use super::{pretty, relative, sanitize, span_text, utc, Styles};
+    use super::{pretty, relative, sanitize, span_text, Styles};
     use crate::claims::{numeric_date, TIME_CLAIMS};
     use crate::token::{Payload, Token};
 
@@ -208,7 +208,10 @@ pub mod blocks {
                     "nbf" if t > now => s.warn(&format!("valid {rel}")),
                     _ => s.dim(&format!("({rel})")),
                 };
-                out.push_str(&format!("  {name:<9}{}  {rel}\n", utc(t)));
+                out.push_str(&format!(
+                    "  {name:<9}{}  {rel}\n",
+                    crate::time_text::shown(t)
+                ));
             }
         }
         if let (Some(exp), Some(start)) = (

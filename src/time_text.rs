@@ -51,6 +51,69 @@ pub fn utc(secs: i64) -> String {
     }
 }
 
+/// Where times meant for people are shown: UTC (the default), the system's zone, or a fixed
+/// offset (`--date local`, `--date +02:00`). Times in JSON stay RFC 3339 UTC whatever is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Utc,
+    Local,
+    Fixed(jiff::tz::Offset),
+}
+
+static ZONE: std::sync::OnceLock<Zone> = std::sync::OnceLock::new();
+
+/// Chooses the zone of [`shown`] for the rest of the run (a flag of the command being run).
+pub fn show_in(zone: Zone) {
+    let _ = ZONE.set(zone);
+}
+
+/// `utc`, `local`, or an offset such as `+02:00`, `-0530` or `+2` (any case).
+pub fn parse_zone(text: &str) -> Result<Zone, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("utc") || t == "Z" || t == "z" {
+        return Ok(Zone::Utc);
+    }
+    if t.eq_ignore_ascii_case("local") {
+        return Ok(Zone::Local);
+    }
+    let bad = || format!("\"{text}\" is not utc, local or an offset such as +02:00 or -05:30");
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return Err(bad()),
+    };
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let number = |s: &str, max: i32| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    let (h, m) = number(hours, 23).zip(number(minutes, 59)).ok_or_else(bad)?;
+    jiff::tz::Offset::from_seconds(sign * (h * 3600 + m * 60))
+        .map(Zone::Fixed)
+        .map_err(|_| bad())
+}
+
+/// A Unix time for people, in the zone chosen with [`show_in`] (UTC unless asked):
+/// `2026-11-28 01:23:45 UTC`, or `2026-11-28 03:23:45 +02:00`.
+pub fn shown(secs: i64) -> String {
+    let zone = ZONE.get().copied().unwrap_or(Zone::Utc);
+    let tz = match zone {
+        Zone::Utc => return utc(secs),
+        Zone::Local => jiff::tz::TimeZone::system(),
+        Zone::Fixed(offset) => jiff::tz::TimeZone::fixed(offset),
+    };
+    match jiff::Timestamp::from_second(secs) {
+        Ok(t) => t.to_zoned(tz).strftime("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        Err(_) => format!("{secs} (out of range)"),
+    }
+}
+
 /// A Unix time as RFC 3339 in UTC, e.g. `2026-11-28T01:23:45Z`: the form of every time in JSON.
 pub fn rfc3339(secs: i64) -> String {
     match jiff::Timestamp::from_second(secs) {
@@ -62,6 +125,19 @@ pub fn rfc3339(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zones_parse_as_typed() {
+        let fixed = |s| jiff::tz::Offset::from_seconds(s).map(Zone::Fixed).unwrap();
+        assert_eq!(parse_zone("UTC"), Ok(Zone::Utc));
+        assert_eq!(parse_zone("Local"), Ok(Zone::Local));
+        assert_eq!(parse_zone("+02:00"), Ok(fixed(7200)));
+        assert_eq!(parse_zone("-0530"), Ok(fixed(-19800)));
+        assert_eq!(parse_zone("+2"), Ok(fixed(7200)));
+        for bad in ["", "2", "+24:00", "+02:60", "+0:0:0", "Europe/Paris", "+ab"] {
+            assert!(parse_zone(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn relative_times_read_naturally() {

@@ -28,6 +28,8 @@ pub enum TokenError {
         None => String::new(),
     })]
     Jwe(Option<String>),
+    #[error("the input is JSON without an \"access_token\" string, not a token")]
+    Json,
     #[error("the {0} is not valid base64url")]
     Base64(Part),
     #[error("the header is not JSON: {0}")]
@@ -49,6 +51,9 @@ impl TokenError {
             TokenError::TooLong(_) => "for many tokens, one per line, use --file or --batch",
             TokenError::Jwe(_) => {
                 "its claims are encrypted: decrypt it with the recipient's key first, or ask the issuer for a signed (JWS) token"
+            }
+            TokenError::Json => {
+                "a /token response ({\"access_token\": \"eyJ...\", ...}) is read for its access_token; otherwise pass the token itself"
             }
             TokenError::Parts(_) | TokenError::NotAscii => {
                 "a JWT looks like xxxxx.yyyyy.zzzzz; check that the whole token was copied"
@@ -138,6 +143,9 @@ impl Token {
     pub fn parse(text: &str) -> Result<Token, TokenError> {
         if text.is_empty() {
             return Err(TokenError::Empty);
+        }
+        if text.starts_with('{') {
+            return Err(TokenError::Json);
         }
         if text.len() > MAX_TOKEN_LEN {
             return Err(TokenError::TooLong(text.len()));
@@ -244,10 +252,14 @@ impl Token {
 }
 
 /// Strips what surrounds a token in the places people copy it from: whitespace, a `Bearer `
-/// prefix, or a whole `Authorization: Bearer …` header line.
+/// prefix, a whole `Authorization: Bearer …` header line, or an OAuth2 token response
+/// (`{"access_token": "…", "token_type": "bearer", …}`, RFC 6749 5.1) as `/token` returns it.
 pub fn normalize(input: &str) -> &str {
     // A byte order mark, as Windows editors save a file's first line, is not part of a token.
     let mut s = input.strip_prefix('\u{feff}').unwrap_or(input).trim();
+    if s.starts_with('{') {
+        return access_token(s).map_or(s, str::trim);
+    }
     if let Some(rest) = strip_prefix_ci(s, "authorization:") {
         s = rest.trim_start();
     }
@@ -273,6 +285,19 @@ fn jwe_header(text: &str) -> Option<String> {
         ),
         _ => None,
     }
+}
+
+/// The `access_token` of a token response. Borrowed, so a token written with JSON escapes (which
+/// no token needs) is not taken; a duplicate `access_token` fails, as any ambiguity should.
+fn access_token(json: &str) -> Option<&str> {
+    #[derive(serde::Deserialize)]
+    struct Response<'a> {
+        #[serde(borrow)]
+        access_token: &'a str,
+    }
+    serde_json::from_str::<Response>(json)
+        .ok()
+        .map(|r| r.access_token)
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

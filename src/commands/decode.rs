@@ -20,6 +20,7 @@ use crate::output::blocks;
 use crate::token::{normalize, Token};
 
 pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
+    crate::time_text::show_in(args.date);
     let format = Format::new(&args.report, ctx.quiet);
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     match input::tokens(

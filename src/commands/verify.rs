@@ -23,6 +23,7 @@ use crate::token::{normalize, Token};
 use crate::warning::Warnings;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
+    crate::time_text::show_in(args.date);
     let format = Format::new(&args.report, ctx.quiet);
     // The token is read before the keys: its kid decides whether a cached remote key set is
     // still good enough.

@@ -68,6 +68,16 @@ pub struct Key {
     pub source: String,
 }
 
+impl Material {
+    /// The HMAC secret, when this is one.
+    pub fn secret(&self) -> Option<&Secret> {
+        match self {
+            Material::Secret(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
 impl Key {
     pub fn family(&self) -> Family {
         match &self.material {

@@ -617,3 +617,163 @@ fn help_lists_every_environment_variable() {
         }
     }
 }
+
+/// What people paste: a whole `/token` response, an `Authorization` header line.
+#[test]
+fn a_token_response_or_a_header_line_is_read_for_its_token() {
+    let token = stdout_of(with_secret().args(["issue", "--sub", "alice"]));
+    let compact =
+        format!(r#"{{"access_token":"{token}","token_type":"bearer","expires_in":1800}}"#);
+    let pretty = format!(
+        "{{\n  \"token_type\": \"bearer\",\n  \"access_token\": \"{token}\",\n  \"expires_in\": 1800\n}}\n"
+    );
+    let header = format!("Authorization: Bearer {token}");
+    for text in [&compact, &header] {
+        with_secret()
+            .args(["verify", text])
+            .assert()
+            .success()
+            .stdout(contains("token valid"));
+    }
+    for text in [&compact, &pretty, &format!("{header}\n")] {
+        with_secret()
+            .arg("verify")
+            .write_stdin(text.as_str())
+            .assert()
+            .success()
+            .stdout(contains("token valid"));
+        jwtctl()
+            .arg("decode")
+            .write_stdin(text.as_str())
+            .assert()
+            .success()
+            .stdout(contains("alice"));
+    }
+    // JSON that holds no access token says so.
+    for text in [
+        r#"{"error":"invalid_grant"}"#,
+        "{\n  \"error\": \"invalid_grant\"\n}\n",
+    ] {
+        with_secret()
+            .arg("verify")
+            .write_stdin(text)
+            .assert()
+            .code(3)
+            .stderr(contains(
+                "jwtctl: the input is JSON without an \"access_token\" string, not a token",
+            ))
+            .stderr(contains("hint: a /token response"));
+    }
+}
+
+#[test]
+fn times_are_shown_in_utc_unless_another_zone_is_asked_for() {
+    // exp 4102444800 is 2100-01-01 00:00:00 UTC.
+    let token = stdout_of(with_secret().args([
+        "issue",
+        "--sub",
+        "a",
+        "--at",
+        "2099-12-31T23:00:00Z",
+        "--ttl",
+        "1h",
+    ]));
+    let decode = |zone: Option<&str>, tz: &str| {
+        let mut c = jwtctl();
+        c.env("TZ", tz)
+            .args(["decode", "--at", "2099-12-31T23:30:00Z"]);
+        if let Some(z) = zone {
+            // `=`: a negative offset would otherwise read as a flag.
+            c.arg(format!("--date={z}"));
+        }
+        stdout_of(c.arg(&token))
+    };
+    assert!(decode(None, "JST-9").contains("2100-01-01 00:00:00 UTC"));
+    assert!(decode(Some("UTC"), "JST-9").contains("2100-01-01 00:00:00 UTC"));
+    assert!(decode(Some("+02:00"), "UTC").contains("2100-01-01 02:00:00 +02:00"));
+    assert!(decode(Some("-0530"), "UTC").contains("2099-12-31 18:30:00 -05:30"));
+    assert!(decode(Some("local"), "JST-9").contains("2100-01-01 09:00:00 +09:00"));
+    // verify's messages follow it too; JSON stays RFC 3339 UTC.
+    with_secret()
+        .args([
+            "verify",
+            "--date",
+            "+01:00",
+            "--at",
+            "2100-01-02T00:00:00Z",
+            &token,
+        ])
+        .assert()
+        .code(5)
+        .stdout(contains("(2100-01-01 01:00:00 +01:00)"));
+    let json = stdout_of(
+        jwtctl()
+            .args(["decode", "--date", "+02:00", "--output", "json"])
+            .arg(&token),
+    );
+    assert!(json.contains("2100-01-01T00:00:00Z"), "{json}");
+    assert!(!json.contains("+02:00"), "{json}");
+    jwtctl()
+        .args(["decode", "--date", "Europe/Paris", &token])
+        .assert()
+        .code(2)
+        .stderr(contains("is not utc, local or an offset such as +02:00"));
+}
+
+#[test]
+fn nushell_completions_are_generated() {
+    let out = stdout_of(jwtctl().args(["completions", "nushell"]));
+    assert!(out.contains("export extern \"jwtctl verify\""), "{out}");
+    assert!(out.contains("--date"), "{out}");
+}
+
+#[test]
+fn users_list_shows_full_name_and_email_aligned_for_wide_characters() {
+    let dir = tempdir();
+    let users = dir.path().join("users.toml");
+    fs::write(
+        &users,
+        r#"[users.alice]
+password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0Hsm8wwyNbZ+oVfjTZ80YNl5Jb4hvUmvEPrIqvvr8yA"
+full_name = "山田花子"
+email = "hanako@example.com"
+
+[users.bob]
+password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0Hsm8wwyNbZ+oVfjTZ80YNl5Jb4hvUmvEPrIqvvr8yA"
+full_name = "Bob Ross"
+disabled = true
+"#,
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&users, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = stdout_of(jwtctl().arg("--users").arg(&users).args(["users", "list"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("alice  山田花子  hanako@example.com  enabled "),
+        "{out}"
+    );
+    assert!(lines[1].starts_with("bob    Bob Ross  "), "{out}");
+    // The state column starts in the same terminal cell on both lines: 山田花子 is 8 cells.
+    let cell = |l: &str, word: &str| {
+        use unicode_width::UnicodeWidthStr;
+        l[..l.find(word).unwrap()].width()
+    };
+    assert_eq!(
+        cell(lines[0], "enabled"),
+        cell(lines[1], "disabled"),
+        "{out}"
+    );
+    // Without those fields, no empty columns.
+    let plain = dir.path().join("plain.toml");
+    jwtctl()
+        .arg("--users")
+        .arg(&plain)
+        .args(["users", "add", "carol", "--password-stdin"])
+        .write_stdin("pw\n")
+        .assert()
+        .success();
+    let out = stdout_of(jwtctl().arg("--users").arg(&plain).args(["users", "list"]));
+    assert!(out.starts_with("carol  enabled  argon2id"), "{out}");
+}

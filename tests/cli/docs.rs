@@ -34,6 +34,7 @@ fn completions_are_committed_and_current() {
         ("fish", "jwtctl.fish"),
         ("powershell", "_jwtctl.ps1"),
         ("elvish", "jwtctl.elv"),
+        ("nushell", "jwtctl.nu"),
     ] {
         let out = jwtctl().args(["completions", shell]).output().unwrap();
         assert!(out.status.success(), "{shell}");

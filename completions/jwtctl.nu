@@ -1,0 +1,757 @@
+module completions {
+
+  def "nu-complete jwtctl color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  def "nu-complete jwtctl users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  # Hash passwords, keep users, issue, decode and verify JWT bearer tokens
+  export extern jwtctl [
+    --color: string@"nu-complete jwtctl color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users_format" # Format of the users file, when its extension does not tell
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl issue users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl issue alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl issue output" [] {
+    [ "token" "json" "oauth2" ]
+  }
+
+  def "nu-complete jwtctl issue color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)
+  export extern "jwtctl issue" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl issue users_format" # Format of the users file, when its extension does not tell
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
+    --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
+    --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
+    --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --alg: string@"nu-complete jwtctl issue alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key)
+    --user: string            # Authenticate this user of the users file and issue their token
+    --sub: string             # Subject (`sub`) of a token not tied to the users file
+    --password-stdin          # Read the user's password from the first line of stdin
+    --no-auth                 # Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants
+    --ttl: string             # Lifetime of the token (e.g. 30m, 1h 30m, 7d)
+    --nbf: string             # Not-before: the token becomes valid this long after issue (0s for now)
+    --iss: string             # Issuer (`iss`)
+    --aud: string             # Audience (`aud`); repeat for several
+    --jti: string             # Token id (`jti`); without a value, a random one
+    --kid: string             # Key id in the header; `auto` puts the key's RFC 7638 thumbprint
+    --scope: string           # OAuth2 scope; repeat or separate with spaces. With --user it narrows the user's scopes: each must be one they hold (exit 6 otherwise)
+    --claim: string           # Extra claim; the value is JSON when it parses as JSON, a string otherwise. Never exp, iat, nbf or token_use; with --user, never sub, iss, aud, jti, scope or a claim the users file sets
+    --header: string          # Extra header field; the value is JSON when it parses as JSON, a string otherwise. Never alg or crit; with --user, never a name --claim may not set
+    --refresh                 # Also issue a refresh token (`token_use: "refresh"`)
+    --refresh-ttl: string     # Lifetime of the refresh token
+    --allow-weak-secret       # Sign even when the HMAC secret is shorter than the hash output
+    --at: string              # Issue as of this time (RFC 3339 or Unix seconds) instead of now
+    --output(-o): string@"nu-complete jwtctl issue output" # Output format
+    --json                    # Shorthand for --output json
+    --color: string@"nu-complete jwtctl issue color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl decode output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl decode summary" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl decode only" [] {
+    [ "valid" "invalid" ]
+  }
+
+  def "nu-complete jwtctl decode color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Show a token's header, payload and expiry without checking its signature
+  export extern "jwtctl decode" [
+    --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
+    --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --output(-o): string@"nu-complete jwtctl decode output" # Output format
+    --json                    # Shorthand for --output json
+    --summary: string@"nu-complete jwtctl decode summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
+    --only: string@"nu-complete jwtctl decode only" # Write only the tokens that passed, or only those that did not (the summary counts all)
+    --at: string              # Judge times as of this moment (RFC 3339 or Unix seconds) instead of now
+    --date: string            # Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00); JSON keeps RFC 3339 UTC
+    --color: string@"nu-complete jwtctl decode color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    token?: string            # The token; `-` or nothing reads stdin (a `Bearer ` prefix is accepted)
+  ]
+
+  def "nu-complete jwtctl verify users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl verify alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl verify token_use" [] {
+    [ "access" "refresh" "any" ]
+  }
+
+  def "nu-complete jwtctl verify output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl verify summary" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl verify only" [] {
+    [ "valid" "invalid" ]
+  }
+
+  def "nu-complete jwtctl verify color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Check a token's signature and claims; the exit code tells the verdict
+  export extern "jwtctl verify" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl verify users_format" # Format of the users file, when its extension does not tell
+    --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
+    --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
+    --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
+    --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
+    --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --jwks: path              # JWKS file or https:// URL to pick the key from by the token's `kid`
+    --oidc: string            # OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)
+    --allow-http              # Allow fetching key sets over plain http:// (local test servers only)
+    --alg: string@"nu-complete jwtctl verify alg" # Allowed algorithm; repeat for several (default: every algorithm the key allows)
+    --leeway: string          # Clock skew tolerated for exp, nbf and iat
+    --iss: string             # Required issuer
+    --aud: string             # Accepted audience; repeat for any-of. A token with an `aud` fails without it
+    --ignore-aud              # Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)
+    --sub: string             # Required subject
+    --require: string         # Claim that must be present; repeat for several
+    --scope: string           # Scope the token must grant; repeat or separate with spaces (all must be present)
+    --at: string              # Judge the token as of this time (RFC 3339 or Unix seconds) instead of now
+    --date: string            # Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00); JSON keeps RFC 3339 UTC
+    --jws                     # Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)
+    --token-use: string@"nu-complete jwtctl verify token_use" # Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any
+    --check-user              # Check that `sub` names an enabled user of the users file (implied by an explicit --users)
+    --output(-o): string@"nu-complete jwtctl verify output" # Output format
+    --json                    # Shorthand for --output json
+    --summary: string@"nu-complete jwtctl verify summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
+    --only: string@"nu-complete jwtctl verify only" # Write only the tokens that passed, or only those that did not (the summary counts all)
+    --color: string@"nu-complete jwtctl verify color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    token?: string            # The token; `-` or nothing reads stdin (a `Bearer ` prefix is accepted)
+  ]
+
+  def "nu-complete jwtctl hash color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Hash a password with argon2id, or check a password against an argon2/bcrypt hash
+  export extern "jwtctl hash" [
+    --verify: string          # Check the password against this hash instead of making one (exit 0 match, 7 mismatch, 3 for a hash beyond the cost bounds: argon2 m<=1 GiB, t<=32, p<=16, bcrypt cost<=20)
+    --password-stdin          # Read the password from the first line of stdin
+    --m-cost: string          # argon2 memory cost in KiB
+    --t-cost: string          # argon2 iterations
+    --p-cost: string          # argon2 parallelism (lanes)
+    --color: string@"nu-complete jwtctl hash color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl users users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+  export extern "jwtctl users" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl users add users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users add color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Add a user (asks for the password, or --password-stdin)
+  export extern "jwtctl users add" [
+    --scope: string           # Scope granted to the user; repeat or separate with spaces
+    --claim: string           # Custom claim put in the user's tokens; the value is JSON when it parses as JSON
+    --password-stdin          # Read the password from the first line of stdin
+    --disabled                # Add the user disabled
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users add users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users add color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users passwd users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users passwd color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Set a new password for a user (always hashed with argon2id)
+  export extern "jwtctl users passwd" [
+    --password-stdin          # Read the password from the first line of stdin
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users passwd users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users passwd color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users remove users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users remove color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Remove a user
+  export extern "jwtctl users remove" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users remove users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users remove color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users disable users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users disable color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Disable a user: no tokens are issued for them, and verify --check-user fails
+  export extern "jwtctl users disable" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users disable users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users disable color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users enable users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users enable color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Enable a disabled user
+  export extern "jwtctl users enable" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users enable users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users enable color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users list output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl users list users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # List users
+  export extern "jwtctl users list" [
+    --output(-o): string@"nu-complete jwtctl users list output" # Output format
+    --json                    # Shorthand for --output json
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users list users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users list color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl users show output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl users show users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users show color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Show one user (never the hash)
+  export extern "jwtctl users show" [
+    --output(-o): string@"nu-complete jwtctl users show output" # Output format
+    --json                    # Shorthand for --output json
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users show users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users show color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users check users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users check color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Authenticate a user (exit 0, or 7)
+  export extern "jwtctl users check" [
+    --password-stdin          # Read the password from the first line of stdin
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users check users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users check color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # User name
+  ]
+
+  def "nu-complete jwtctl users import users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users import color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
+  export extern "jwtctl users import" [
+    --replace                 # Replace users that already exist instead of failing
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users import users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users import color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    file: path                # JSON file shaped like the FastAPI tutorial's fake_users_db
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl users help" [
+  ]
+
+  # Add a user (asks for the password, or --password-stdin)
+  export extern "jwtctl users help add" [
+  ]
+
+  # Set a new password for a user (always hashed with argon2id)
+  export extern "jwtctl users help passwd" [
+  ]
+
+  # Remove a user
+  export extern "jwtctl users help remove" [
+  ]
+
+  # Disable a user: no tokens are issued for them, and verify --check-user fails
+  export extern "jwtctl users help disable" [
+  ]
+
+  # Enable a disabled user
+  export extern "jwtctl users help enable" [
+  ]
+
+  # List users
+  export extern "jwtctl users help list" [
+  ]
+
+  # Show one user (never the hash)
+  export extern "jwtctl users help show" [
+  ]
+
+  # Authenticate a user (exit 0, or 7)
+  export extern "jwtctl users help check" [
+  ]
+
+  # Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
+  export extern "jwtctl users help import" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl users help help" [
+  ]
+
+  def "nu-complete jwtctl keygen alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl keygen format" [] {
+    [ "pem" "jwk" ]
+  }
+
+  def "nu-complete jwtctl keygen output" [] {
+    [ "text" "json" ]
+  }
+
+  def "nu-complete jwtctl keygen color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Generate an HMAC secret or a key pair
+  export extern "jwtctl keygen" [
+    --alg: string@"nu-complete jwtctl keygen alg" # Algorithm the key is for
+    --out: path               # Output prefix: PREFIX.pem and PREFIX.pub.pem (or .jwk / .pub.jwk); for HS*, the secret file
+    --bits: string            # RSA modulus size: 2048, 3072 or 4096
+    --format: string@"nu-complete jwtctl keygen format" # Key file format
+    --kid: string             # Key id to record in JWK output (default: the RFC 7638 thumbprint)
+    --force                   # Overwrite existing key files
+    --output(-o): string@"nu-complete jwtctl keygen output" # What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)
+    --json                    # Shorthand for --output json
+    --color: string@"nu-complete jwtctl keygen color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl jwks alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl jwks color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print a JWKS document with the public halves of the given keys
+  export extern "jwtctl jwks" [
+    --kid: string             # Key id for each key, in order (default: RFC 7638 thumbprint)
+    --alg: string@"nu-complete jwtctl jwks alg" # Algorithm to record for each key (default: what the key implies)
+    --color: string@"nu-complete jwtctl jwks color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    ...keys: path             # Key files (public or private; only public halves are printed)
+  ]
+
+  def "nu-complete jwtctl jwk color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # JWK utilities
+  export extern "jwtctl jwk" [
+    --color: string@"nu-complete jwtctl jwk color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl jwk thumbprint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print the RFC 7638 SHA-256 thumbprint of a key
+  export extern "jwtctl jwk thumbprint" [
+    --color: string@"nu-complete jwtctl jwk thumbprint color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    key: path                 # Key file (PEM, DER or JWK)
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl jwk help" [
+  ]
+
+  # Print the RFC 7638 SHA-256 thumbprint of a key
+  export extern "jwtctl jwk help thumbprint" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl jwk help help" [
+  ]
+
+  def "nu-complete jwtctl lint fail_on" [] {
+    [ "info" "low" "medium" "high" "critical" ]
+  }
+
+  def "nu-complete jwtctl lint output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl lint summary" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl lint only" [] {
+    [ "valid" "invalid" ]
+  }
+
+  def "nu-complete jwtctl lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)
+  export extern "jwtctl lint" [
+    --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
+    --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
+    --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
+    --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
+    --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --wordlist: path          # Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group's other tokens, and a group whose first token matched nothing is not searched again
+    --max-lifetime: string    # Lifetime above which a token is reported
+    --fail-on: string@"nu-complete jwtctl lint fail_on" # Exit 6 when a finding at or above this severity exists
+    --at: string              # Judge times as of this moment instead of now
+    --output(-o): string@"nu-complete jwtctl lint output" # Output format
+    --json                    # Shorthand for --output json
+    --summary: string@"nu-complete jwtctl lint summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
+    --only: string@"nu-complete jwtctl lint only" # Write only the tokens that passed, or only those that did not (the summary counts all)
+    --color: string@"nu-complete jwtctl lint color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    token?: string            # The token; `-` or nothing reads stdin (a `Bearer ` prefix is accepted)
+  ]
+
+  def "nu-complete jwtctl serve users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl serve alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl serve color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file
+  export extern "jwtctl serve" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl serve users_format" # Format of the users file, when its extension does not tell
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
+    --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
+    --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
+    --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --alg: string@"nu-complete jwtctl serve alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key)
+    --listen: string          # Address to listen on (port 0 picks a free port and prints the address)
+    --issuer: string          # Issuer URL put in tokens and the discovery document (default: http://LISTEN)
+    --aud: string             # Audience put in issued tokens
+    --ttl: string             # Access-token lifetime
+    --refresh-ttl: string     # Refresh-token lifetime
+    --allow-weak-secret       # Sign even when the HMAC secret is shorter than the hash output
+    --jwks: path              # JWK set of signing keys: the first signs, every key verifies and is published (keep a retired key in the set until its tokens have expired)
+    --max-failed-logins: string # Failed logins in a row after which a username is locked out (1 s, doubling per failure; up to 15 min at the failing address, 30 s at others)
+    --max-failed-logins-per-address: string # Failed logins one client address may make at once, for any usernames; then one more per second
+    --header-timeout: string  # Time a client has to send a whole request head, from connecting or from the previous response
+    --idle-timeout: string    # A connection on which nothing moves for this long is closed; also the time a request body has to arrive
+    --max-connections: string # Connections open at once; one more is answered 503 and closed
+    --color: string@"nu-complete jwtctl serve color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl ui color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere
+  export extern "jwtctl ui" [
+    --listen: string          # Loopback address to listen on (port 0 picks a free port)
+    --open                    # Open the page in the default browser ($BROWSER, else the desktop's opener)
+    --color: string@"nu-complete jwtctl ui color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl completions shell" [] {
+    [ "bash" "elvish" "fish" "nushell" "powershell" "zsh" ]
+  }
+
+  def "nu-complete jwtctl completions color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print a shell completion script
+  export extern "jwtctl completions" [
+    --color: string@"nu-complete jwtctl completions color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    shell: string@"nu-complete jwtctl completions shell" # Shell to generate for
+  ]
+
+  def "nu-complete jwtctl man color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Write man pages (jwtctl.1 and one per subcommand) into a folder
+  export extern "jwtctl man" [
+    --out: directory          # Folder to write the pages into
+    --color: string@"nu-complete jwtctl man color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl help" [
+  ]
+
+  # Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)
+  export extern "jwtctl help issue" [
+  ]
+
+  # Show a token's header, payload and expiry without checking its signature
+  export extern "jwtctl help decode" [
+  ]
+
+  # Check a token's signature and claims; the exit code tells the verdict
+  export extern "jwtctl help verify" [
+  ]
+
+  # Hash a password with argon2id, or check a password against an argon2/bcrypt hash
+  export extern "jwtctl help hash" [
+  ]
+
+  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+  export extern "jwtctl help users" [
+  ]
+
+  # Add a user (asks for the password, or --password-stdin)
+  export extern "jwtctl help users add" [
+  ]
+
+  # Set a new password for a user (always hashed with argon2id)
+  export extern "jwtctl help users passwd" [
+  ]
+
+  # Remove a user
+  export extern "jwtctl help users remove" [
+  ]
+
+  # Disable a user: no tokens are issued for them, and verify --check-user fails
+  export extern "jwtctl help users disable" [
+  ]
+
+  # Enable a disabled user
+  export extern "jwtctl help users enable" [
+  ]
+
+  # List users
+  export extern "jwtctl help users list" [
+  ]
+
+  # Show one user (never the hash)
+  export extern "jwtctl help users show" [
+  ]
+
+  # Authenticate a user (exit 0, or 7)
+  export extern "jwtctl help users check" [
+  ]
+
+  # Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
+  export extern "jwtctl help users import" [
+  ]
+
+  # Generate an HMAC secret or a key pair
+  export extern "jwtctl help keygen" [
+  ]
+
+  # Print a JWKS document with the public halves of the given keys
+  export extern "jwtctl help jwks" [
+  ]
+
+  # JWK utilities
+  export extern "jwtctl help jwk" [
+  ]
+
+  # Print the RFC 7638 SHA-256 thumbprint of a key
+  export extern "jwtctl help jwk thumbprint" [
+  ]
+
+  # Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)
+  export extern "jwtctl help lint" [
+  ]
+
+  # Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file
+  export extern "jwtctl help serve" [
+  ]
+
+  # Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere
+  export extern "jwtctl help ui" [
+  ]
+
+  # Print a shell completion script
+  export extern "jwtctl help completions" [
+  ]
+
+  # Write man pages (jwtctl.1 and one per subcommand) into a folder
+  export extern "jwtctl help man" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl help help" [
+  ]
+
+}
+
+export use completions *
