@@ -35,6 +35,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand keygen 'Generate an HMAC secret or a key pair'
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
+            cand key 'Key file utilities: inspect'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
             cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
@@ -49,6 +50,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --passphrase-file 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)'
             cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'
             cand --user 'Authenticate this user of the users file and issue their token'
             cand --sub 'Subject (`sub`) of a token not tied to the users file'
@@ -105,6 +107,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --passphrase-file 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)'
             cand --jwks 'JWKS file or https:// URL to pick the key from by the token''s `kid`'
             cand --oidc 'OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)'
             cand --alg 'Allowed algorithm; repeat for several (default: every algorithm the key allows)'
@@ -323,9 +326,11 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --kid 'Key id to record in JWK output (default: the RFC 7638 thumbprint)'
             cand -o 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)'
             cand --output 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)'
+            cand --passphrase-file 'File holding the passphrase for --encrypt (one trailing newline is ignored)'
             cand --color 'When to use colors'
             cand --force 'Overwrite existing key files'
             cand --json 'Shorthand for --output json'
+            cand --encrypt 'Encrypt the private key (PKCS#8, PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) with a passphrase from --passphrase-file, $JWTCTL_KEY_PASSPHRASE or a prompt'
             cand -q 'Print nothing but the essential value; the exit code carries the rest'
             cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
             cand -h 'Print help (see more with ''--help'')'
@@ -372,12 +377,44 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;jwk;help;help'= {
         }
+        &'jwtctl;key'= {
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand inspect 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;key;inspect'= {
+            cand --passphrase-file 'File holding the passphrase of encrypted keys (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal; without either, an encrypted key shows what it can)'
+            cand -o 'Output format (JSON: one object per file, one per line)'
+            cand --output 'Output format (JSON: one object per file, one per line)'
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;key;help'= {
+            cand inspect 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;key;help;inspect'= {
+        }
+        &'jwtctl;key;help;help'= {
+        }
         &'jwtctl;lint'= {
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --passphrase-file 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)'
             cand --wordlist 'Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group''s other tokens, and a group whose first token matched nothing is not searched again'
             cand --max-lifetime 'Lifetime above which a token is reported'
             cand --fail-on 'Exit 6 when a finding at or above this severity exists'
@@ -404,6 +441,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
+            cand --passphrase-file 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)'
             cand --alg 'Signing algorithm (default: HS256 for secrets, the key''s own for --key)'
             cand --listen 'Address to listen on (port 0 picks a free port and prints the address)'
             cand --issuer 'Issuer URL put in tokens and the discovery document (default: http://LISTEN)'
@@ -465,6 +503,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand keygen 'Generate an HMAC secret or a key pair'
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
+            cand key 'Key file utilities: inspect'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
             cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
@@ -517,6 +556,11 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand thumbprint 'Print the RFC 7638 SHA-256 thumbprint of a key'
         }
         &'jwtctl;help;jwk;thumbprint'= {
+        }
+        &'jwtctl;help;key'= {
+            cand inspect 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
+        }
+        &'jwtctl;help;key;inspect'= {
         }
         &'jwtctl;help;lint'= {
         }

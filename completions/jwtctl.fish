@@ -41,6 +41,7 @@ complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "users" -d 'Manage the
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "keygen" -d 'Generate an HMAC secret or a key pair'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "jwks" -d 'Print a JWKS document with the public halves of the given keys'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "jwk" -d 'JWK utilities'
+complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "key" -d 'Key file utilities: inspect'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "lint" -d 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "serve" -d 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
 complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "ui" -d 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
@@ -54,6 +55,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l key -d 'Key file
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key)' -r -f -a "HS256\t''
 HS384\t''
 HS512\t''
@@ -120,6 +122,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l key -d 'Key fil
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jwks -d 'JWKS file or https:// URL to pick the key from by the token\'s `kid`' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l oidc -d 'OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l alg -d 'Allowed algorithm; repeat for several (default: every algorithm the key allows)' -r -f -a "HS256\t''
@@ -319,11 +322,13 @@ jwk\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l kid -d 'Key id to record in JWK output (default: the RFC 7638 thumbprint)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s o -l output -d 'What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)' -r -f -a "text\t'Notes on stderr only'
 json\t'`{"schema", "kind": "keygen", "alg", "kid", "format", "private", "public"}` on stdout'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l passphrase-file -d 'File holding the passphrase for --encrypt (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l force -d 'Overwrite existing key files'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l json -d 'Shorthand for --output json'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -l encrypt -d 'Encrypt the private key (PKCS#8, PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) with a passphrase from --passphrase-file, $JWTCTL_KEY_PASSPHRASE or a prompt'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand keygen" -s V -l version -d 'Print version'
@@ -363,11 +368,31 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subco
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from thumbprint" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from help" -f -a "thumbprint" -d 'Print the RFC 7638 SHA-256 thumbprint of a key'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand jwk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -s V -l version -d 'Print version'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -f -a "inspect" -d 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and not __fish_seen_subcommand_from inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -l passphrase-file -d 'File holding the passphrase of encrypted keys (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal; without either, an encrypted key shows what it can)' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format (JSON: one object per file, one per line)' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
+json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l wordlist -d 'Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group\'s other tokens, and a group whose first token matched nothing is not searched again' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l max-lifetime -d 'Lifetime above which a token is reported' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l fail-on -d 'Exit 6 when a finding at or above this severity exists' -r -f -a "info\t''
@@ -398,6 +423,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l key -d 'Key file
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key)' -r -f -a "HS256\t''
 HS384\t''
 HS512\t''
@@ -451,20 +477,21 @@ never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "issue" -d 'Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "decode" -d 'Show a token\'s header, payload and expiry without checking its signature'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "verify" -d 'Check a token\'s signature and claims; the exit code tells the verdict'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "hash" -d 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "users" -d 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "keygen" -d 'Generate an HMAC secret or a key pair'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "jwks" -d 'Print a JWKS document with the public halves of the given keys'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "jwk" -d 'JWK utilities'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "lint" -d 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "serve" -d 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "ui" -d 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "man" -d 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk lint serve ui completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "issue" -d 'Sign a token: for a user of the users file (--user) or with arbitrary claims (--sub)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "decode" -d 'Show a token\'s header, payload and expiry without checking its signature'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "verify" -d 'Check a token\'s signature and claims; the exit code tells the verdict'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "hash" -d 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "users" -d 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "keygen" -d 'Generate an HMAC secret or a key pair'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "jwks" -d 'Print a JWKS document with the public halves of the given keys'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "jwk" -d 'JWK utilities'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "key" -d 'Key file utilities: inspect'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "lint" -d 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "serve" -d 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "ui" -d 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "man" -d 'Write man pages (jwtctl.1 and one per subcommand) into a folder'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and not __fish_seen_subcommand_from issue decode verify hash users keygen jwks jwk key lint serve ui completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Add a user (asks for the password, or --password-stdin)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "passwd" -d 'Set a new password for a user (always hashed with argon2id)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a user'
@@ -475,3 +502,4 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subc
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "check" -d 'Authenticate a user (exit 0, or 7)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from jwk" -f -a "thumbprint" -d 'Print the RFC 7638 SHA-256 thumbprint of a key'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "inspect" -d 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'

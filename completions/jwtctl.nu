@@ -43,6 +43,7 @@ module completions {
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --passphrase-file: path   # File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
     --alg: string@"nu-complete jwtctl issue alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key)
     --user: string            # Authenticate this user of the users file and issue their token
     --sub: string             # Subject (`sub`) of a token not tied to the users file
@@ -141,6 +142,7 @@ module completions {
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --passphrase-file: path   # File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
     --jwks: path              # JWKS file or https:// URL to pick the key from by the token's `kid`
     --oidc: string            # OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)
     --allow-http              # Allow fetching key sets over plain http:// (local test servers only)
@@ -462,6 +464,8 @@ module completions {
     --force                   # Overwrite existing key files
     --output(-o): string@"nu-complete jwtctl keygen output" # What to print on stdout once the files are written: nothing (the paths and kid go to stderr), or one JSON object with the paths, kid and alg (needs --out)
     --json                    # Shorthand for --output json
+    --encrypt                 # Encrypt the private key (PKCS#8, PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) with a passphrase from --passphrase-file, $JWTCTL_KEY_PASSPHRASE or a prompt
+    --passphrase-file: path   # File holding the passphrase for --encrypt (one trailing newline is ignored)
     --color: string@"nu-complete jwtctl keygen color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
     --help(-h)                # Print help (see more with '--help')
@@ -524,6 +528,49 @@ module completions {
   export extern "jwtctl jwk help help" [
   ]
 
+  def "nu-complete jwtctl key color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Key file utilities: inspect
+  export extern "jwtctl key" [
+    --color: string@"nu-complete jwtctl key color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl key inspect output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl key inspect color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)
+  export extern "jwtctl key inspect" [
+    --passphrase-file: path   # File holding the passphrase of encrypted keys (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal; without either, an encrypted key shows what it can)
+    --output(-o): string@"nu-complete jwtctl key inspect output" # Output format (JSON: one object per file, one per line)
+    --color: string@"nu-complete jwtctl key inspect color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...files: path            # Key files: PEM, DER or JWK, possibly encrypted
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl key help" [
+  ]
+
+  # Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)
+  export extern "jwtctl key help inspect" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl key help help" [
+  ]
+
   def "nu-complete jwtctl lint fail_on" [] {
     [ "info" "low" "medium" "high" "critical" ]
   }
@@ -553,6 +600,7 @@ module completions {
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --passphrase-file: path   # File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
     --wordlist: path          # Extra candidate secrets to try against HS* tokens, one per line. HS* tokens are tried against 16 well-known secrets (tutorial and framework defaults), then this list, once per group of tokens sharing alg, iss and kid: a secret found is tried first on the group's other tokens, and a group whose first token matched nothing is not searched again
     --max-lifetime: string    # Lifetime above which a token is reported
     --fail-on: string@"nu-complete jwtctl lint fail_on" # Exit 6 when a finding at or above this severity exists
@@ -589,6 +637,7 @@ module completions {
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     --secret-base64           # The secret is base64 or base64url encoded; decode it before use
+    --passphrase-file: path   # File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
     --alg: string@"nu-complete jwtctl serve alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key)
     --listen: string          # Address to listen on (port 0 picks a free port and prints the address)
     --issuer: string          # Issuer URL put in tokens and the discovery document (default: http://LISTEN)
@@ -726,6 +775,14 @@ module completions {
 
   # Print the RFC 7638 SHA-256 thumbprint of a key
   export extern "jwtctl help jwk thumbprint" [
+  ]
+
+  # Key file utilities: inspect
+  export extern "jwtctl help key" [
+  ]
+
+  # Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)
+  export extern "jwtctl help key inspect" [
   ]
 
   # Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)

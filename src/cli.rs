@@ -24,7 +24,8 @@ macro_rules! exit_code_table {
   6  claim check failed (iss, aud, sub, scope, required claim, token use, user)
      also a token with an aud but no --aud, a refresh token without --token-use,
      and issue --user --scope asking for a scope the user does not hold
-  7  authentication failed (unknown user, wrong password, disabled)
+  7  authentication failed (unknown user, wrong password, disabled);
+     wrong passphrase for an encrypted private key
 130 interrupted (Ctrl-C during a batch; the counts so far are printed)
 When several checks fail the most fundamental one decides: 3, then 4, 5, 6.
 A batch exits with the worst outcome over its tokens, 3 when it holds no token; when stdout
@@ -35,10 +36,11 @@ closes early (| head) jwtctl stops quietly and the code covers the answers writt
 macro_rules! env_table {
     () => {
         "Environment:
-  JWTCTL_SECRET     HMAC secret (the default of --secret-env)
-  JWTCTL_USERS      users file (the default of --users)
-  JWTCTL_CACHE_DIR  cache of remote key sets (default $XDG_CACHE_HOME/jwtctl or ~/.cache/jwtctl)
-  NO_COLOR          disable colored output"
+  JWTCTL_SECRET          HMAC secret (the default of --secret-env)
+  JWTCTL_USERS           users file (the default of --users)
+  JWTCTL_KEY_PASSPHRASE  passphrase of an encrypted private key
+  JWTCTL_CACHE_DIR       cache of remote key sets (default $XDG_CACHE_HOME/jwtctl or ~/.cache/jwtctl)
+  NO_COLOR               disable colored output"
     };
 }
 
@@ -260,6 +262,10 @@ pub enum Command {
     #[command(subcommand)]
     Jwk(JwkCommand),
 
+    /// Key file utilities: inspect
+    #[command(subcommand)]
+    Key(KeyCommand),
+
     /// Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
@@ -308,7 +314,8 @@ const KEYGEN_EXAMPLES: &str = "\
 Examples:
   jwtctl keygen --alg HS256 > secret.txt
   jwtctl keygen --alg ES256 --out keys/signing
-  jwtctl keygen --alg RS256 --bits 3072 --out rsa --format jwk";
+  jwtctl keygen --alg RS256 --bits 3072 --out rsa --format jwk
+  JWTCTL_KEY_PASSPHRASE=... jwtctl keygen --alg ES256 --encrypt --out keys/signing";
 
 const JWKS_EXAMPLES: &str = "\
 Examples:
@@ -373,6 +380,11 @@ pub struct KeyArgs {
     /// The secret is base64 or base64url encoded; decode it before use
     #[arg(long, help_heading = "Keys")]
     pub secret_base64: bool,
+
+    /// File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE,
+    /// else a prompt on a terminal)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -852,6 +864,15 @@ pub struct KeygenArgs {
     /// Shorthand for --output json
     #[arg(long, conflicts_with = "output", requires = "out")]
     pub json: bool,
+
+    /// Encrypt the private key (PKCS#8, PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) with a
+    /// passphrase from --passphrase-file, $JWTCTL_KEY_PASSPHRASE or a prompt
+    #[arg(long)]
+    pub encrypt: bool,
+
+    /// File holding the passphrase for --encrypt (one trailing newline is ignored)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, requires = "encrypt")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -893,6 +914,34 @@ pub enum JwkCommand {
   jwtctl jwk thumbprint signing.pub.pem
   jwtctl issue --key signing.pem --kid \"$(jwtctl jwk thumbprint signing.pem)\" --sub svc")]
     Thumbprint(JwkThumbprintArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Show what a key file holds: type, size or curve, public or private, encrypted or not,
+    /// RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA,
+    /// short secrets, a private key others can read)
+    #[command(after_help = "Examples:
+  jwtctl key inspect signing.pem
+  JWTCTL_KEY_PASSPHRASE=... jwtctl key inspect --output json signing.pem | jq .thumbprint
+  jwtctl key inspect --output json keys/*.pem | jq -s 'map(select(.weaknesses != []))'")]
+    Inspect(KeyInspectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyInspectArgs {
+    /// Key files: PEM, DER or JWK, possibly encrypted
+    #[arg(required = true, value_hint = ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+
+    /// File holding the passphrase of encrypted keys (default: $JWTCTL_KEY_PASSPHRASE, else a
+    /// prompt on a terminal; without either, an encrypted key shows what it can)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Output format (JSON: one object per file, one per line)
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
 }
 
 #[derive(Debug, Args)]

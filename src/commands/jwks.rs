@@ -17,7 +17,8 @@ pub fn run(ctx: &Ctx, args: JwksArgs) -> crate::error::Result<()> {
     }
     let mut entries = Vec::new();
     for (i, path) in args.keys.iter().enumerate() {
-        let key = ctx.told(|w| load_key_file(path, w))?;
+        let key =
+            ctx.told(|w| load_key_file(path, &crate::commands::passphrase_source(None), w))?;
         let public = key.public().ok_or_else(|| {
             Failure::usage(format!(
                 "{} is an HMAC secret; a JWKS publishes public keys only",
@@ -54,7 +55,8 @@ fn describe(m: &Material) -> String {
 }
 
 pub fn thumbprint(ctx: &Ctx, args: JwkThumbprintArgs) -> crate::error::Result<()> {
-    let key = ctx.told(|w| load_key_file(&args.key, w))?;
+    let key =
+        ctx.told(|w| load_key_file(&args.key, &crate::commands::passphrase_source(None), w))?;
     let jwk = match key.public() {
         Some(p) => p.to_jwk(),
         None => {

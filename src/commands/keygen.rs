@@ -7,11 +7,20 @@ use crate::alg::Family;
 use crate::cli::{KeyFormat, KeygenArgs, KeygenOutput};
 use crate::context::Ctx;
 use crate::error::Failure;
-use crate::keys::PrivateKey;
+use crate::keys::{KeyError, PassphraseSource, PrivateKey};
 use crate::token::b64url;
 
 pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
     let alg = args.alg;
+    if args.encrypt && (alg.family() == Family::Hmac || args.format == KeyFormat::Jwk) {
+        return Err(Failure::usage(if alg.family() == Family::Hmac {
+            "--encrypt applies to private keys; an HMAC secret is not a key pair"
+        } else {
+            "--encrypt writes encrypted PKCS#8 PEM; a JWK has no standard encrypted form"
+        })
+        .hint("drop --encrypt, or use --format pem with an RS*, PS*, ES* or EdDSA --alg")
+        .into());
+    }
     let json = args.json || args.output == KeygenOutput::Json;
     let format = match args.format {
         KeyFormat::Pem => "pem",
@@ -78,6 +87,19 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
     let thumb = public.to_jwk().thumbprint()?;
     let kid = args.kid.clone().unwrap_or_else(|| thumb.clone());
     let (private_text, public_text) = match args.format {
+        KeyFormat::Pem if args.encrypt => {
+            let source = PassphraseSource {
+                file: args.passphrase_file.clone(),
+                prompt: Some(new_passphrase),
+                ..PassphraseSource::default()
+            };
+            let pass =
+                ctx.told(|w| source.get(args.out.as_deref().unwrap_or(Path::new("stdout")), w))?;
+            (
+                crate::keys::encrypt_pem(&key.to_pkcs8(), &pass)?,
+                public.to_pem(),
+            )
+        }
         KeyFormat::Pem => (
             zeroize::Zeroizing::new(crate::keys::pem_lf(&pem::Pem::new(
                 "PRIVATE KEY",
@@ -120,8 +142,9 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
             write_public(&public_path, public_text.as_bytes())?;
             if !ctx.quiet {
                 ctx.note(&format!(
-                    "wrote {} (private, mode 0600) and {}",
+                    "wrote {} (private{}, mode 0600) and {}",
                     private_path.display(),
+                    if args.encrypt { ", encrypted" } else { "" },
                     public_path.display()
                 ));
             }
@@ -142,6 +165,31 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
         eprintln!("kid: {kid}");
     }
     Ok(())
+}
+
+/// Asks for a new passphrase twice on a terminal.
+fn new_passphrase(_: &Path) -> Result<zeroize::Zeroizing<String>, KeyError> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(KeyError::NoPassphrase {
+            path: "the new key".into(),
+            env: crate::keys::PASSPHRASE_ENV.into(),
+        });
+    }
+    let read = |prompt: &str| {
+        rpassword::prompt_password(prompt)
+            .map(zeroize::Zeroizing::new)
+            .map_err(|source| KeyError::Read {
+                path: "the terminal".into(),
+                source,
+            })
+    };
+    let first = read("Passphrase for the new key: ")?;
+    let again = read("Repeat passphrase: ")?;
+    if *first != *again {
+        return Err(KeyError::Rejected("the passphrases do not match".into()));
+    }
+    Ok(first)
 }
 
 fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {

@@ -1,8 +1,10 @@
 //! One module per subcommand. Each turns parsed arguments into calls on the core and prints.
 
-use crate::cli::{Command, JwkCommand, KeyArgs};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Command, JwkCommand, KeyArgs, KeyCommand};
 use crate::context::Ctx;
-use crate::keys::{Key, KeySource};
+use crate::keys::{Key, KeyError, KeySource, PassphraseSource};
 
 pub mod batch;
 pub mod completions;
@@ -10,6 +12,7 @@ pub mod decode;
 pub mod hash;
 pub mod issue;
 pub mod jwks;
+pub mod key;
 pub mod keygen;
 pub mod lint;
 pub mod man;
@@ -30,6 +33,7 @@ pub fn run(ctx: &Ctx, command: Command) -> crate::error::Result<()> {
         Command::Keygen(a) => keygen::run(ctx, a),
         Command::Jwks(a) => jwks::run(ctx, a),
         Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(ctx, a),
+        Command::Key(KeyCommand::Inspect(a)) => key::inspect(ctx, a),
         Command::Lint(a) => lint::run(ctx, a),
         Command::Serve(a) => serve::run(ctx, a),
         Command::Ui(a) => ui::run(ctx, a),
@@ -57,12 +61,39 @@ pub fn key_source(ctx: &Ctx, args: &KeyArgs) -> KeySource {
             .clone()
             .unwrap_or_else(|| DEFAULT_SECRET_ENV.to_string()),
         base64: args.secret_base64,
+        passphrase: passphrase_source(args.passphrase_file.clone()),
     }
 }
 
 /// Loads the key the key flags name, telling the warnings it brings.
 pub fn load_key(ctx: &Ctx, args: &KeyArgs) -> crate::error::Result<Key> {
     Ok(ctx.told(|w| key_source(ctx, args).load(w))?)
+}
+
+/// Where the passphrase of an encrypted key comes from: `--passphrase-file`, else
+/// `$JWTCTL_KEY_PASSPHRASE`, else a prompt on the terminal.
+pub fn passphrase_source(file: Option<PathBuf>) -> PassphraseSource {
+    PassphraseSource {
+        file,
+        prompt: Some(prompt_passphrase),
+        ..PassphraseSource::default()
+    }
+}
+
+fn prompt_passphrase(path: &Path) -> Result<zeroize::Zeroizing<String>, KeyError> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(KeyError::NoPassphrase {
+            path: path.to_path_buf(),
+            env: crate::keys::PASSPHRASE_ENV.into(),
+        });
+    }
+    rpassword::prompt_password(format!("Passphrase for {}: ", path.display()))
+        .map(zeroize::Zeroizing::new)
+        .map_err(|source| KeyError::Read {
+            path: "the terminal".into(),
+            source,
+        })
 }
 
 /// Writes a line to stdout; a closed pipe surfaces as an io error that main treats as success.

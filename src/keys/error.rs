@@ -18,8 +18,17 @@ pub enum KeyError {
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{path} is not a key jwtctl can read{detail}")]
     Unrecognized { path: PathBuf, detail: String },
+    /// Where no passphrase can be given (a key pasted into the web page).
     #[error("{path} holds an encrypted private key")]
     Encrypted { path: PathBuf },
+    #[error("{path} holds an encrypted private key and no passphrase was given")]
+    NoPassphrase { path: PathBuf, env: String },
+    #[error("the key passphrase is empty")]
+    EmptyPassphrase,
+    #[error("wrong passphrase for the encrypted private key in {path}")]
+    WrongPassphrase { path: PathBuf },
+    #[error("cannot decrypt the private key in {path}: {detail}")]
+    EncryptionUnsupported { path: PathBuf, detail: String },
     #[error("{path} holds a certificate, not a key")]
     Certificate { path: PathBuf },
     #[error("invalid JWK: {0}")]
@@ -70,6 +79,8 @@ impl crate::error::Diagnose for KeyError {
             | KeyError::JwkUse { .. }
             | KeyError::SecretIsKey { .. }
             | KeyError::Roca => ExitCode::Signature,
+            KeyError::WrongPassphrase { .. } => ExitCode::Auth,
+            KeyError::NoPassphrase { .. } | KeyError::EmptyPassphrase => ExitCode::Usage,
             _ => ExitCode::Runtime,
         }
     }
@@ -85,6 +96,18 @@ impl crate::error::Diagnose for KeyError {
             }
             KeyError::Encrypted { .. } => {
                 "decrypt it first: openssl pkcs8 -in KEY -out plain.pem".into()
+            }
+            KeyError::NoPassphrase { env, .. } => format!(
+                "set {env}, pass --passphrase-file FILE, or run on a terminal to be asked"
+            ),
+            KeyError::EmptyPassphrase => {
+                "give the passphrase the key was encrypted with; an empty one is never used".into()
+            }
+            KeyError::WrongPassphrase { .. } => {
+                "check the passphrase (from --passphrase-file, $JWTCTL_KEY_PASSPHRASE or the prompt); a trailing newline in a passphrase file is ignored".into()
+            }
+            KeyError::EncryptionUnsupported { .. } => {
+                "re-encrypt it with PBES2: openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out key.pem".into()
             }
             KeyError::Certificate { .. } => {
                 "extract the public key: openssl x509 -in CERT -pubkey -noout > public.pem".into()

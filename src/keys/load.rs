@@ -6,13 +6,19 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use zeroize::Zeroizing;
 
+use super::encrypted::{self, PassphraseSource};
 use super::{material_from_der, Jwk, Key, KeyError, Material, Secret, SecretArg, Usage};
 use crate::warning::{Level, Warning, Warnings};
 
 /// Largest key file read. Keys are a few KiB; a JWKS with hundreds of keys still fits.
 pub(super) const MAX_KEY_FILE: u64 = 4 * 1024 * 1024;
-/// Reads a key file: PEM, DER or JWK, detected from the content.
-pub fn load_key_file(path: &Path, warnings: &mut Warnings) -> Result<Key, KeyError> {
+/// Reads a key file: PEM, DER or JWK, detected from the content. An encrypted PKCS#8 key is
+/// decrypted with the passphrase from `passphrase`.
+pub fn load_key_file(
+    path: &Path,
+    passphrase: &PassphraseSource,
+    warnings: &mut Warnings,
+) -> Result<Key, KeyError> {
     let bytes = read_limited(path)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(KeyError::EmptyFile {
@@ -45,9 +51,7 @@ pub fn load_key_file(path: &Path, warnings: &mut Warnings) -> Result<Key, KeyErr
         let block = pem::parse(trimmed).map_err(|e| unrecognized(&format!(": bad PEM ({e})")))?;
         match block.tag() {
             "ENCRYPTED PRIVATE KEY" => {
-                return Err(KeyError::Encrypted {
-                    path: path.to_path_buf(),
-                })
+                encrypted::decrypt(block.contents(), path, passphrase, warnings)?
             }
             "CERTIFICATE" => {
                 return Err(KeyError::Certificate {
@@ -58,6 +62,11 @@ pub fn load_key_file(path: &Path, warnings: &mut Warnings) -> Result<Key, KeyErr
         }
     } else {
         Zeroizing::new(bytes.to_vec())
+    };
+    let der = if encrypted::is_encrypted(&der) {
+        encrypted::decrypt(&der, path, passphrase, warnings)?
+    } else {
+        der
     };
     let material = material_from_der(&der)
         .ok_or_else(|| unrecognized(": no RSA, EC P-256/384/521 or Ed25519 key in it"))?;
@@ -162,13 +171,14 @@ pub struct KeySource {
     pub secret_arg: Option<SecretArg>,
     pub secret_env: String,
     pub base64: bool,
+    pub passphrase: PassphraseSource,
 }
 
 impl KeySource {
     /// Loads the key: `--key`, else `--secret-file`, else `--secret`, else the environment.
     pub fn load(&self, warnings: &mut Warnings) -> Result<Key, KeyError> {
         if let Some(path) = &self.key_file {
-            return load_key_file(path, warnings);
+            return load_key_file(path, &self.passphrase, warnings);
         }
         let (bytes, source) = if let Some(path) = &self.secret_file {
             let mut b = read_limited(path)?;

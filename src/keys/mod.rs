@@ -6,7 +6,9 @@
 //! batch verification run at the speed of the primitive.
 
 mod der;
+mod encrypted;
 mod error;
+mod inspect;
 mod jwk;
 mod load;
 mod material;
@@ -15,7 +17,9 @@ mod secret;
 mod sign;
 mod thumbprint;
 
+pub use encrypted::{encrypt_pem, PassphraseSource, Prompt, PASSPHRASE_ENV};
 pub use error::KeyError;
+pub use inspect::{inspect, Inspection};
 pub use jwk::Jwk;
 pub use load::{exposure, load_key_file, pem_lf, KeySource};
 pub use material::{material_from_der, Key, Material, PrivateKey, PublicKey, Usage};

@@ -55,14 +55,14 @@ fn run(cmd: &mut assert_cmd::Command) -> Run {
     }
 }
 
-fn schema() -> jsonschema::Validator {
+pub fn schema() -> jsonschema::Validator {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/jwtctl.schema.json");
     let schema: Value = serde_json::from_slice(&std::fs::read(path).expect("schema file"))
         .expect("the schema is JSON");
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")
 }
 
-fn assert_valid(v: &jsonschema::Validator, object: &Value) {
+pub fn assert_valid(v: &jsonschema::Validator, object: &Value) {
     let errors: Vec<String> = v.iter_errors(object).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{object}\n{}", errors.join("\n"));
 }

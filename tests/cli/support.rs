@@ -9,11 +9,12 @@ pub mod server;
 /// A 32-byte HS256 secret.
 pub const SECRET: &str = "0123456789abcdef0123456789abcdef";
 
-/// The binary with a clean environment: no secret, no users file, no colour.
+/// The binary with a clean environment: no secret, no users file, no key passphrase, no colour.
 pub fn jwtctl() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("jwtctl").expect("binary built");
     c.env_remove("JWTCTL_SECRET")
         .env_remove("JWTCTL_USERS")
+        .env_remove("JWTCTL_KEY_PASSPHRASE")
         .env_remove("NO_COLOR")
         .env("NO_COLOR", "1");
     c
