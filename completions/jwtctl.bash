@@ -264,7 +264,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__decode)
-            opts="-o -q -h -V --file --batch --output --json --summary --only --at --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --output --json --summary --only --at --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1001,7 +1001,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__lint)
-            opts="-o -q -h -V --file --batch --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,7 +1844,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --users --users-format --file --batch --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
