@@ -110,6 +110,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l color -d 'When 
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l extract -d 'Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -159,6 +160,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l color -d 'When 
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l extract -d 'Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l allow-http -d 'Allow fetching key sets over plain http:// (local test servers only)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l ignore-aud -d 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)'
@@ -411,6 +413,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l color -d 'When to
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l batch -d 'Treat stdin as many tokens, one per line, even if it holds just one'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l extract -d 'Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'

@@ -302,7 +302,7 @@ Examples:
   jwtctl decode eyJhbGciOi...
   curl -s localhost:8000/token -d ... | jq -r .access_token | jwtctl decode
   jwtctl decode --output json - < token.txt | jq .payload
-  jwtctl decode --file access.log --output json > tokens.jsonl";
+  jwtctl decode --extract --file access.log --json > tokens.jsonl";
 
 const HASH_EXAMPLES: &str = "\
 Examples:
@@ -552,6 +552,12 @@ pub struct TokenInput {
     /// Treat stdin as many tokens, one per line, even if it holds just one
     #[arg(long, conflicts_with = "file")]
     pub batch: bool,
+
+    /// Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values,
+    /// `Bearer …`, `access_token=…`), many per line, each answered with its line and column;
+    /// lines without one are skipped. Reads stdin or --file as a batch
+    #[arg(long, conflicts_with = "token")]
+    pub extract: bool,
 }
 
 #[derive(Debug, Args)]

@@ -588,3 +588,60 @@ mod tests {
         }
     }
 }
+
+/// The JWT-shaped strings in a line, with their 1-based byte columns: `eyJ` (the base64url of
+/// `{"`, how every JOSE header starts) at a word boundary, then base64url characters with exactly
+/// two dots and a non-empty payload; the signature may be empty (`alg: none`). Written by hand
+/// because it is a single pass over bytes with one rule, which a regex crate would not shorten.
+pub fn jwt_spans(line: &str) -> Vec<(u64, &str)> {
+    let bytes = line.as_bytes();
+    let b64 = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(at) = memchr::memmem::find(&bytes[i..], b"eyJ") {
+        let start = i + at;
+        if start > 0 && (b64(bytes[start - 1]) || bytes[start - 1] == b'.') {
+            i = start + 1;
+            continue;
+        }
+        let mut end = start;
+        let mut dots = Vec::new();
+        while end < bytes.len() && (b64(bytes[end]) || bytes[end] == b'.') {
+            if bytes[end] == b'.' {
+                dots.push(end);
+            }
+            end += 1;
+        }
+        // A sentence may end right after a token: a third dot at the very end is not part of it.
+        if dots.len() == 3 && dots[2] == end - 1 {
+            dots.pop();
+            end -= 1;
+        }
+        if dots.len() == 2 && dots[1] > dots[0] + 1 {
+            found.push(((start + 1) as u64, &line[start..end]));
+        }
+        i = end.max(start + 1);
+    }
+    found
+}
+
+#[cfg(test)]
+mod extract_tests {
+    use super::jwt_spans;
+
+    #[test]
+    fn tokens_are_found_where_logs_put_them() {
+        let t = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+        let line = format!(
+            "1.2.3.4 - - \"GET / HTTP/1.1\" 200 Authorization: Bearer {t} {{\"access_token\":\"{t}\"}} ?access_token={t}&x=1 {t}."
+        );
+        let got = jwt_spans(&line);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|(_, s)| *s == t));
+        assert_eq!(&line[got[0].0 as usize - 1..][..3], "eyJ");
+        // Not inside a longer base64 run, and not without its payload.
+        assert!(jwt_spans(&format!("xx{t}")).is_empty());
+        assert!(jwt_spans("eyJhbGciOiJub25lIn0..").is_empty());
+        assert_eq!(jwt_spans("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.").len(), 1);
+    }
+}

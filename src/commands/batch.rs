@@ -105,19 +105,21 @@ struct Chunk {
 /// or on Ctrl-C; the tally says which, and counts only the tokens whose answers were written.
 pub fn run<F>(
     quiet: bool,
+    extract: bool,
     reader: Box<dyn BufRead + Send>,
     size: Option<u64>,
     summary: &mut Summary,
     line: F,
 ) -> crate::error::Result<Tally>
 where
-    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
+    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Option<u64>, Result<&str, LineProblem>) -> ExitCode
+        + Sync,
 {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // Without the handler Ctrl-C kills the process, which is still correct: only the summary
     // so far is lost.
     let handler = signal_hook::flag::register(signal_hook::consts::SIGINT, stop.clone()).ok();
-    let result = run_until(quiet, reader, size, summary, &stop, line);
+    let result = run_until(quiet, extract, reader, size, summary, &stop, line);
     if let Some(id) = handler {
         signal_hook::low_level::unregister(id);
     }
@@ -126,6 +128,7 @@ where
 
 fn run_until<F>(
     quiet: bool,
+    extract: bool,
     reader: Box<dyn BufRead + Send>,
     size: Option<u64>,
     summary: &mut Summary,
@@ -133,7 +136,8 @@ fn run_until<F>(
     line: F,
 ) -> crate::error::Result<Tally>
 where
-    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Result<&str, LineProblem>) -> ExitCode + Sync,
+    F: Fn(&mut Vec<u8>, &mut ChunkStats, u64, Option<u64>, Result<&str, LineProblem>) -> ExitCode
+        + Sync,
 {
     use std::sync::atomic::Ordering::Relaxed;
     let (tx, rx) = mpsc::sync_channel::<std::io::Result<Block>>(READ_AHEAD);
@@ -166,8 +170,27 @@ where
             stats: ChunkStats::default(),
         };
         for l in lines {
-            let code = line(&mut chunk.out, &mut chunk.stats, l.number, block.text(l));
-            chunk.tally.add(code);
+            match (extract, block.text(l)) {
+                (true, Ok(text)) => {
+                    for (column, token) in crate::input::jwt_spans(text) {
+                        let code = line(
+                            &mut chunk.out,
+                            &mut chunk.stats,
+                            l.number,
+                            Some(column),
+                            Ok(token),
+                        );
+                        chunk.tally.add(code);
+                    }
+                }
+                // A line that is not text, or too long to be one token, may still hold one,
+                // but not one the scanner can point at by column: skipped with the rest.
+                (true, Err(_)) => {}
+                (false, text) => {
+                    let code = line(&mut chunk.out, &mut chunk.stats, l.number, None, text);
+                    chunk.tally.add(code);
+                }
+            }
         }
         chunk
     };

@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::cli::DecodeArgs;
 use crate::commands::batch::{PayloadJson, PayloadText, Tally};
 use crate::commands::report::{
-    exp_text, finish, line_problem_hint, parse_single, sub_text, write_json, Format, Malformed,
-    SCHEMA,
+    add_column, exp_text, finish, line_problem_hint, parse_single, place, sub_text, write_json,
+    Format, Malformed, SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
         &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
-        args.input.batch,
+        args.input.batch || args.input.extract,
     )? {
         Tokens::One(text) => {
             let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
         Tokens::Many(reader) => batch(
             ctx,
             &format,
+            args.input.extract,
             reader,
             crate::commands::batch::file_size(args.input.file.as_deref()),
             now,
@@ -137,6 +138,7 @@ fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
 fn batch(
     ctx: &Ctx,
     format: &Format,
+    extract: bool,
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
     now: i64,
@@ -144,10 +146,11 @@ fn batch(
     let mut summary = Summary::new("decode");
     let tally = crate::commands::batch::run(
         ctx.quiet,
+        extract,
         reader,
         size,
         &mut summary,
-        |out, stats, number, text| {
+        |out, stats, number, column, text| {
             let (message, hint) = match text.map(|t| Token::parse(normalize(t))) {
                 Ok(Ok(token)) => {
                     let found = findings(&token, now, LONG_LIFETIME);
@@ -157,9 +160,10 @@ fn batch(
                     if format.per_token && format.selected(ExitCode::Ok) {
                         if format.json {
                             write_json(out, &DecodedJson::new(&token, &found, now, number));
+                            add_column(out, column);
                             out.push(b'\n');
                         } else {
-                            human_line(ctx, out, &token, &found, number);
+                            human_line(ctx, out, &token, &found, &place(number, column));
                         }
                     }
                     return ExitCode::Ok;
@@ -173,6 +177,7 @@ fn batch(
             if format.per_token && format.selected(ExitCode::Malformed) {
                 if format.json {
                     write_json(out, &Malformed::new(number, &message, hint));
+                    add_column(out, column);
                     out.push(b'\n');
                 } else {
                     let _ = writeln!(
@@ -202,7 +207,7 @@ fn batch(
 }
 
 /// The human batch line: alg, sub, expiry and the warnings' ids.
-fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, found: &[Finding], number: u64) {
+fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, found: &[Finding], number: &str) {
     let claims = token.claims();
     let _ = write!(
         out,

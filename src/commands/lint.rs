@@ -9,7 +9,8 @@ use crate::alg::{Alg, Family};
 use crate::cli::LintArgs;
 use crate::commands::batch::Tally;
 use crate::commands::report::{
-    finish, line_problem_hint, parse_single, write_json, Format, Malformed, SCHEMA,
+    add_column, finish, line_problem_hint, parse_single, place, write_json, Format, Malformed,
+    SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
@@ -68,7 +69,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
-        args.input.batch,
+        args.input.batch || args.input.extract,
     )? {
         Tokens::One(text) => {
             let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
@@ -100,10 +101,11 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
             let size = crate::commands::batch::file_size(args.input.file.as_deref());
             let tally = crate::commands::batch::run(
                 ctx.quiet,
+                args.input.extract,
                 reader,
                 size,
                 &mut summary,
-                |out, stats, number, text| {
+                |out, stats, number, column, text| {
                     let (message, hint) = match text.map(|t| Token::parse(normalize(t))) {
                         Ok(Ok(token)) => {
                             let found = lint(&token);
@@ -114,9 +116,10 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
                             if format.per_token && format.selected(code) {
                                 if format.json {
                                     write_json(out, &LintJson::new(&token, &found, code, number));
+                                    add_column(out, column);
                                     out.push(b'\n');
                                 } else {
-                                    human_lines(ctx, out, &found, number);
+                                    human_lines(ctx, out, &found, &place(number, column));
                                 }
                             }
                             return code;
@@ -130,6 +133,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
                     if format.per_token && format.selected(ExitCode::Malformed) {
                         if format.json {
                             write_json(out, &Malformed::new(number, &message, hint));
+                            add_column(out, column);
                             out.push(b'\n');
                         } else {
                             let _ = writeln!(
@@ -244,7 +248,7 @@ fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
 }
 
 /// A batch token's findings, one line each; a clean token writes nothing.
-fn human_lines(ctx: &Ctx, out: &mut Vec<u8>, found: &[Finding], number: u64) {
+fn human_lines(ctx: &Ctx, out: &mut Vec<u8>, found: &[Finding], number: &str) {
     for f in found {
         let _ = writeln!(
             out,

@@ -176,3 +176,19 @@ pub fn sub_text(claims: Option<&serde_json::Map<String, serde_json::Value>>) -> 
         None => "-".into(),
     }
 }
+
+/// `,"column":N` inside the object just written (with --extract), before its closing brace.
+pub fn add_column(out: &mut Vec<u8>, column: Option<u64>) {
+    if let Some(c) = column {
+        out.pop();
+        out.extend_from_slice(format!(",\"column\":{c}}}").as_bytes());
+    }
+}
+
+/// `3` or, with --extract, `3:17` (line and column) for human lines.
+pub fn place(number: u64, column: Option<u64>) -> String {
+    match column {
+        Some(c) => format!("{number}:{c}"),
+        None => number.to_string(),
+    }
+}

@@ -10,8 +10,8 @@ use crate::checks::{self, KeySet, Policy, Report, TokenUse};
 use crate::cli::VerifyArgs;
 use crate::commands::batch::{PayloadJson, PayloadText, Tally};
 use crate::commands::report::{
-    exp_text, finish, line_problem_hint, parse_single, sub_text, write_json, Format, Malformed,
-    SCHEMA,
+    add_column, exp_text, finish, line_problem_hint, parse_single, place, sub_text, write_json,
+    Format, Malformed, SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         &ctx.stdin,
         args.input.token.as_deref(),
         args.input.file.as_deref(),
-        args.input.batch,
+        args.input.batch || args.input.extract,
     )?;
     let single = match &tokens {
         Tokens::One(text) => Some(parse_single(
@@ -93,6 +93,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
             ctx,
             &job,
             &format,
+            args.input.extract,
             reader,
             crate::commands::batch::file_size(args.input.file.as_deref()),
         ),
@@ -192,7 +193,7 @@ impl Job {
         format: &Format,
         out: &mut Vec<u8>,
         stats: &mut ChunkStats,
-        number: u64,
+        (number, column): (u64, Option<u64>),
         text: Result<&str, LineProblem>,
     ) -> ExitCode {
         let parsed = text.map(|t| Token::parse(normalize(t)));
@@ -207,9 +208,10 @@ impl Job {
                     if format.json {
                         self.add_loaded(&mut report);
                         write_report_line(out, &token, &report, number);
+                        add_column(out, column);
                         out.push(b'\n');
                     } else {
-                        human_line(ctx, out, &token, &report, number);
+                        human_line(ctx, out, &token, &report, &place(number, column));
                     }
                 }
                 return code;
@@ -223,6 +225,7 @@ impl Job {
         if format.per_token && format.selected(ExitCode::Malformed) {
             if format.json {
                 write_json(out, &Malformed::new(number, &message, hint));
+                add_column(out, column);
                 out.push(b'\n');
             } else {
                 let _ = writeln!(
@@ -238,7 +241,7 @@ impl Job {
 }
 
 /// The human batch line: verdict, sub, expiry and the first failure.
-fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, number: u64) {
+fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, number: &str) {
     let s = &ctx.out;
     let verdict = if report.valid() {
         s.ok("✓ valid")
@@ -442,16 +445,20 @@ fn batch(
     ctx: &Ctx,
     job: &Job,
     format: &Format,
+    extract: bool,
     reader: Box<dyn std::io::BufRead + Send>,
     size: Option<u64>,
 ) -> crate::error::Result<()> {
     let mut summary = Summary::new("verify");
     let tally = crate::commands::batch::run(
         ctx.quiet,
+        extract,
         reader,
         size,
         &mut summary,
-        |out, stats, number, text| job.write_line(ctx, format, out, stats, number, text),
+        |out, stats, number, column, text| {
+            job.write_line(ctx, format, out, stats, (number, column), text)
+        },
     )?;
     finish(format, &tally, summary, tally.worst(), || {
         let parts: Vec<String> = tally

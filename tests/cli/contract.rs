@@ -600,3 +600,60 @@ fn keygen_reports_paths_kid_and_alg_on_stdout() {
     let r = run(jwtctl().args(["keygen", "--alg", "ES256", "--json"]));
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn extract_finds_tokens_inside_log_lines_with_line_and_column() {
+    let ok = issue(&["--sub", "alice"]);
+    let bad = forged("mallory", "1h");
+    let log = format!(
+        "10.0.0.1 - - [30/Nov/2026] \"GET /items HTTP/1.1\" 200 \"Authorization: Bearer {ok}\"\n\
+         no token on this line\n\
+         {{\"level\":\"info\",\"access_token\":\"{bad}\",\"next\":\"{ok}\"}}\n\
+         GET /cb?access_token={ok}&state=x\n"
+    );
+    let r = run(with_secret()
+        .args(["verify", "--extract", "--json", "--at", AT])
+        .write_stdin(log.clone()));
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let places: Vec<(u64, u64)> = r
+        .objects()
+        .iter()
+        .map(|o| (o["line"].as_u64().unwrap(), o["column"].as_u64().unwrap()))
+        .collect();
+    let col = |line: &str, t: &str| line.find(t).unwrap() as u64 + 1;
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(
+        places,
+        [
+            (1, col(lines[0], &ok)),
+            (3, col(lines[2], &bad)),
+            (3, col(lines[2], &format!("{ok}\"}}"))),
+            (4, col(lines[3], &ok)),
+        ]
+    );
+    assert_eq!(r.stderr, "jwtctl: 4 tokens: 3 valid, 1 bad signature\n");
+
+    // People get line:column; decode and lint find the same tokens.
+    let r = run(with_secret()
+        .args(["verify", "--extract", "--at", AT])
+        .write_stdin(log.clone()));
+    assert!(
+        r.stdout.starts_with(&format!(
+            "line 1:{}  ✓ valid  sub alice",
+            col(lines[0], &ok)
+        )),
+        "{}",
+        r.stdout
+    );
+    for cmd in ["decode", "lint"] {
+        let r = run(with_secret()
+            .args([cmd, "--extract", "--json", "--at", AT])
+            .write_stdin(log.clone()));
+        assert_eq!(r.objects().len(), 4, "{cmd}: {}", r.stdout);
+    }
+    // Without --extract every such line is malformed.
+    let r = run(with_secret()
+        .args(["verify", "--batch", "-q", "--at", AT])
+        .write_stdin(log));
+    assert_eq!(r.code, 3);
+}
