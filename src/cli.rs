@@ -1044,12 +1044,12 @@ pub struct ServeArgs {
 
     /// Time a client has to send a whole request head, from connecting or from the previous
     /// response
-    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = crate::commands::serve::parse_timeout, help_heading = "Limits")]
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = parse_timeout, help_heading = "Limits")]
     pub header_timeout: std::time::Duration,
 
     /// A connection on which nothing moves for this long is closed; also the time a request
     /// body has to arrive
-    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = crate::commands::serve::parse_timeout, help_heading = "Limits")]
+    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = parse_timeout, help_heading = "Limits")]
     pub idle_timeout: std::time::Duration,
 
     /// Connections open at once; one more is answered 503 and closed
@@ -1091,6 +1091,19 @@ pub struct ManArgs {
     /// Folder to write the pages into
     #[arg(long, default_value = "man", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
+}
+
+/// `serve`'s timeout flags: a duration such as `10s` or `2m`, not zero, at most an hour.
+/// Here rather than with `serve`, so the flags parse in a build without the `serve` feature.
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let d = crate::claims::parse_duration(s)?;
+    if d.is_zero() {
+        return Err("a timeout of zero would close every connection at once".into());
+    }
+    if d.as_secs() > 3600 {
+        return Err("a timeout over an hour would not protect anything".into());
+    }
+    Ok(d)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod mint;
 pub mod output;
 pub mod remote;
+#[cfg(feature = "serve")]
 pub mod server;
 pub mod time_text;
 pub mod token;

@@ -2,7 +2,9 @@
 //! honours Cache-Control, so verification keeps working when the issuer is briefly away.
 
 use std::path::PathBuf;
+#[cfg(feature = "remote")]
 use std::sync::Arc;
+#[cfg(feature = "remote")]
 use std::time::Duration;
 
 use aws_lc_rs::digest;
@@ -12,9 +14,12 @@ use crate::error::Failure;
 use crate::warning::{Level, Warning, Warnings};
 
 /// A key set is a few KiB; anything much larger is not a key set.
+#[cfg(feature = "remote")]
 const MAX_BODY: u64 = 1024 * 1024;
+#[cfg(feature = "remote")]
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Freshness when the server sends no Cache-Control: short, so rotations are seen soon.
+#[cfg(feature = "remote")]
 const DEFAULT_MAX_AGE: u64 = 300;
 /// The longest a server's `max-age` is honoured: a key removed from the set stops being
 /// trusted within a day, whatever the server said.
@@ -23,6 +28,7 @@ pub const MAX_MAX_AGE: u64 = 24 * 3600;
 /// error or HTTP 5xx); never for a 4xx, which is an answer.
 pub const MAX_STALE: i64 = 24 * 3600;
 /// Redirects followed, never from https:// to http://.
+#[cfg(feature = "remote")]
 const MAX_REDIRECTS: u32 = 3;
 
 /// Why a fetch failed: whether a stale copy may stand in depends on it.
@@ -80,6 +86,7 @@ impl Fetcher {
         Err(Failure::usage(format!("{url} is not an http(s) URL")))
     }
 
+    #[cfg(feature = "remote")]
     fn agent(&self, https_only: bool) -> ureq::Agent {
         let tls = ureq::tls::TlsConfig::builder()
             .unversioned_rustls_crypto_provider(Arc::new(
@@ -99,7 +106,24 @@ impl Fetcher {
             .new_agent()
     }
 
+    /// Without the HTTP client only the cache answers.
+    #[cfg(not(feature = "remote"))]
+    fn get(&self, url: &str) -> Result<(String, u64), FetchError> {
+        self.check_scheme(url).map_err(|failure| FetchError {
+            failure,
+            transient: false,
+        })?;
+        Err(FetchError {
+            failure: Failure::usage(format!(
+                "cannot fetch {url}: this jwtctl was built without the `remote` feature"
+            ))
+            .hint("download the key set and pass the file (--jwks jwks.json), or rebuild with the default features: cargo install --path ."),
+            transient: false,
+        })
+    }
+
     /// GETs a URL: the body and the max-age the server allows caching it for (0: no-store).
+    #[cfg(feature = "remote")]
     fn get(&self, url: &str) -> Result<(String, u64), FetchError> {
         let fatal = |failure| FetchError {
             failure,
@@ -273,6 +297,7 @@ impl Fetcher {
 }
 
 /// `max-age=N` from a Cache-Control header; `no-store`/`no-cache` mean do not reuse.
+#[cfg(feature = "remote")]
 fn parse_max_age(header: &str) -> u64 {
     let mut max_age = DEFAULT_MAX_AGE;
     for part in header.split(',').map(str::trim) {
@@ -287,7 +312,7 @@ fn parse_max_age(header: &str) -> u64 {
     max_age
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "remote"))]
 mod tests {
     use super::parse_max_age;
 

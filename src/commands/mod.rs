@@ -17,8 +17,10 @@ pub mod keygen;
 pub mod lint;
 pub mod man;
 pub mod report;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod summary;
+#[cfg(feature = "serve")]
 pub mod ui;
 pub mod users;
 pub mod verify;
@@ -35,8 +37,22 @@ pub fn run(ctx: &Ctx, command: Command) -> crate::error::Result<()> {
         Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(ctx, a),
         Command::Key(KeyCommand::Inspect(a)) => key::inspect(ctx, a),
         Command::Lint(a) => lint::run(ctx, a),
+        #[cfg(feature = "serve")]
         Command::Serve(a) => serve::run(ctx, a),
+        #[cfg(not(feature = "serve"))]
+        Command::Serve(_) => Err(crate::error::Failure::usage(
+            "this jwtctl was built without the `serve` feature",
+        )
+        .hint("rebuild with the default features: cargo install --path .")
+        .into()),
+        #[cfg(feature = "serve")]
         Command::Ui(a) => ui::run(ctx, a),
+        #[cfg(not(feature = "serve"))]
+        Command::Ui(_) => Err(crate::error::Failure::usage(
+            "this jwtctl was built without the `serve` feature, which `ui` serves its page with",
+        )
+        .hint("rebuild with the default features: cargo install --path .")
+        .into()),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(ctx, a),
     }

@@ -122,18 +122,6 @@ fn limiter_capacity() -> usize {
         .unwrap_or(server::limiter::CAPACITY)
 }
 
-/// A timeout flag: a duration such as `10s` or `2m`, not zero, at most an hour.
-pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
-    let d = crate::claims::parse_duration(s)?;
-    if d.is_zero() {
-        return Err("a timeout of zero would close every connection at once".into());
-    }
-    if d.as_secs() > 3600 {
-        return Err("a timeout over an hour would not protect anything".into());
-    }
-    Ok(d)
-}
-
 /// `IP:PORT`, `localhost:PORT` or a bare port (on 127.0.0.1). Host names other than localhost
 /// are refused: what they resolve to can change, and a server must not end up on a public
 /// interface by accident.
