@@ -37,6 +37,9 @@ _jwtctl() {
             jwtctl,jwks)
                 cmd="jwtctl__subcmd__jwks"
                 ;;
+            jwtctl,key)
+                cmd="jwtctl__subcmd__key"
+                ;;
             jwtctl,keygen)
                 cmd="jwtctl__subcmd__keygen"
                 ;;
@@ -79,6 +82,9 @@ _jwtctl() {
             jwtctl__subcmd__help,jwks)
                 cmd="jwtctl__subcmd__help__subcmd__jwks"
                 ;;
+            jwtctl__subcmd__help,key)
+                cmd="jwtctl__subcmd__help__subcmd__key"
+                ;;
             jwtctl__subcmd__help,keygen)
                 cmd="jwtctl__subcmd__help__subcmd__keygen"
                 ;;
@@ -102,6 +108,9 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__help__subcmd__jwk,thumbprint)
                 cmd="jwtctl__subcmd__help__subcmd__jwk__subcmd__thumbprint"
+                ;;
+            jwtctl__subcmd__help__subcmd__key,inspect)
+                cmd="jwtctl__subcmd__help__subcmd__key__subcmd__inspect"
                 ;;
             jwtctl__subcmd__help__subcmd__users,add)
                 cmd="jwtctl__subcmd__help__subcmd__users__subcmd__add"
@@ -141,6 +150,18 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__jwk__subcmd__help,thumbprint)
                 cmd="jwtctl__subcmd__jwk__subcmd__help__subcmd__thumbprint"
+                ;;
+            jwtctl__subcmd__key,help)
+                cmd="jwtctl__subcmd__key__subcmd__help"
+                ;;
+            jwtctl__subcmd__key,inspect)
+                cmd="jwtctl__subcmd__key__subcmd__inspect"
+                ;;
+            jwtctl__subcmd__key__subcmd__help,help)
+                cmd="jwtctl__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            jwtctl__subcmd__key__subcmd__help,inspect)
+                cmd="jwtctl__subcmd__key__subcmd__help__subcmd__inspect"
                 ;;
             jwtctl__subcmd__users,add)
                 cmd="jwtctl__subcmd__users__subcmd__add"
@@ -209,7 +230,7 @@ _jwtctl() {
 
     case "${cmd}" in
         jwtctl)
-            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk lint serve ui completions man help"
+            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk key lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,7 +267,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__completions)
-            opts="-q -h -V --color --quiet --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --color --quiet --help --version bash elvish fish nushell powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -264,7 +285,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__decode)
-            opts="-o -q -h -V --file --batch --extract --output --json --summary --only --at --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --output --json --summary --only --at --date --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -302,6 +323,10 @@ _jwtctl() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -351,7 +376,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__help)
-            opts="issue decode verify hash users keygen jwks jwk lint serve ui completions man help"
+            opts="issue decode verify hash users keygen jwks jwk key lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -465,6 +490,34 @@ _jwtctl() {
         jwtctl__subcmd__help__subcmd__jwks)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__key)
+            opts="inspect"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__key__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -701,7 +754,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__issue)
-            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +815,21 @@ _jwtctl() {
                     ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --alg)
@@ -943,8 +1011,109 @@ _jwtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jwtctl__subcmd__key)
+            opts="-q -h -V --color --quiet --help --version inspect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__key__subcmd__help)
+            opts="inspect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__key__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__key__subcmd__inspect)
+            opts="-o -q -h -V --passphrase-file --output --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jwtctl__subcmd__keygen)
-            opts="-o -q -h -V --alg --out --bits --format --kid --force --output --json --color --quiet --help --version"
+            opts="-o -q -h -V --alg --out --bits --format --kid --force --output --json --encrypt --passphrase-file --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +1158,21 @@ _jwtctl() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1001,7 +1185,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__lint)
-            opts="-o -q -h -V --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,6 +1242,21 @@ _jwtctl() {
                     ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --wordlist)
@@ -1140,7 +1339,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__serve)
-            opts="-q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --max-failed-logins-per-address --header-timeout --idle-timeout --max-connections --color --quiet --help --version"
+            opts="-q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --listen --issuer --aud --ttl --refresh-ttl --allow-weak-secret --jwks --max-failed-logins --max-failed-logins-per-address --header-timeout --idle-timeout --max-connections --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,6 +1400,21 @@ _jwtctl() {
                     ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --alg)
@@ -1844,7 +2058,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --date --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +2136,21 @@ _jwtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --jwks)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1970,6 +2199,10 @@ _jwtctl() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

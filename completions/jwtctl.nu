@@ -90,6 +90,7 @@ module completions {
   export extern "jwtctl decode" [
     --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
     --output(-o): string@"nu-complete jwtctl decode output" # Output format
     --json                    # Shorthand for --output json
     --summary: string@"nu-complete jwtctl decode summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
@@ -137,6 +138,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl verify users_format" # Format of the users file, when its extension does not tell
     --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
     --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
@@ -595,6 +597,7 @@ module completions {
   export extern "jwtctl lint" [
     --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
+    --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
     --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
