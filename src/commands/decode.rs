@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::cli::DecodeArgs;
 use crate::commands::batch::{PayloadJson, PayloadText, Tally};
 use crate::commands::report::{
-    add_column, exp_text, finish, line_problem_hint, parse_single, place, sub_text, write_json,
-    Format, Malformed, SCHEMA,
+    add_column, exp_text, finish, line_problem_hint, malformed_line, parse_single, place, sub_text,
+    write_json, Format, SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
@@ -171,24 +171,16 @@ fn batch(
                 Ok(Err(e)) => (e.to_string(), e.hint()),
                 Err(p) => (p.message(), line_problem_hint()),
             };
-            if format.summary.is_some() {
-                stats.malformed();
-            }
-            if format.per_token && format.selected(ExitCode::Malformed) {
-                if format.json {
-                    write_json(out, &Malformed::new(number, &message, hint));
-                    add_column(out, column);
-                    out.push(b'\n');
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "line {number}  {}  {}",
-                        ctx.out.bad("malformed"),
-                        crate::output::sanitize(&message)
-                    );
-                }
-            }
-            ExitCode::Malformed
+            malformed_line(
+                ctx,
+                format,
+                out,
+                stats,
+                number,
+                column,
+                (&message, hint),
+                "malformed",
+            )
         },
     )?;
     let bad = tally.count(ExitCode::Malformed);

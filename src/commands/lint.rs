@@ -9,7 +9,7 @@ use crate::alg::{Alg, Family};
 use crate::cli::LintArgs;
 use crate::commands::batch::Tally;
 use crate::commands::report::{
-    add_column, finish, line_problem_hint, parse_single, place, write_json, Format, Malformed,
+    add_column, finish, line_problem_hint, malformed_line, parse_single, place, write_json, Format,
     SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
@@ -127,24 +127,16 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
                         Ok(Err(e)) => (e.to_string(), e.hint()),
                         Err(p) => (p.message(), line_problem_hint()),
                     };
-                    if format.summary.is_some() {
-                        stats.malformed();
-                    }
-                    if format.per_token && format.selected(ExitCode::Malformed) {
-                        if format.json {
-                            write_json(out, &Malformed::new(number, &message, hint));
-                            add_column(out, column);
-                            out.push(b'\n');
-                        } else {
-                            let _ = writeln!(
-                                out,
-                                "line {number}  {}  {}",
-                                ctx.out.bad("malformed"),
-                                crate::output::sanitize(&message)
-                            );
-                        }
-                    }
-                    ExitCode::Malformed
+                    malformed_line(
+                        ctx,
+                        &format,
+                        out,
+                        stats,
+                        number,
+                        column,
+                        (&message, hint),
+                        "malformed",
+                    )
                 },
             )?;
             // A finding at or above --fail-on is what an audit is for: it decides the exit

@@ -77,6 +77,40 @@ impl<'a> Malformed<'a> {
     }
 }
 
+/// Answers a batch line that holds no token, the same way in `verify`, `decode` and `lint`:
+/// counted for the summary, then written as the malformed object or as a line for people.
+#[allow(clippy::too_many_arguments)] // the batch closure's state, passed through as it is
+pub fn malformed_line(
+    ctx: &crate::context::Ctx,
+    format: &Format,
+    out: &mut Vec<u8>,
+    stats: &mut crate::commands::summary::ChunkStats,
+    number: u64,
+    column: Option<u64>,
+    (message, hint): (&str, &str),
+    label: &str,
+) -> ExitCode {
+    if format.summary.is_some() {
+        stats.malformed();
+    }
+    if format.per_token && format.selected(ExitCode::Malformed) {
+        if format.json {
+            write_json(out, &Malformed::new(number, message, hint));
+            add_column(out, column);
+            out.push(b'\n');
+        } else {
+            use std::io::Write;
+            let _ = writeln!(
+                out,
+                "line {number}  {}  {}",
+                ctx.out.bad(label),
+                crate::output::sanitize(message)
+            );
+        }
+    }
+    ExitCode::Malformed
+}
+
 /// Serialises straight into an output buffer: no intermediate `Value`.
 pub fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
     serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
