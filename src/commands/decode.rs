@@ -11,7 +11,7 @@ use crate::commands::report::{
     add_column, exp_text, finish, line_problem_hint, malformed_line, parse_single, place, sub_text,
     write_json, Format, SCHEMA,
 };
-use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
+use crate::commands::summary::{ChunkStats, Summary};
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, LONG_LIFETIME};
 use crate::error::ExitCode;
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
             }
             if format.summary.is_some() {
                 let mut stats = ChunkStats::default();
-                count(&mut stats, &token, &found);
+                stats.findings_of(&token, &found);
                 let mut summary = Summary::new("decode");
                 summary.absorb(&stats);
                 let mut tally = Tally::default();
@@ -118,21 +118,6 @@ impl<'a> DecodedJson<'a> {
     }
 }
 
-fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
-    let ids: Vec<&'static str> = found.iter().map(|f| f.id).collect();
-    let claims = token.claims();
-    stats.token(
-        &TokenFacts {
-            alg: Some(token.alg_name()),
-            kid: token.kid(),
-            iss: claims.and_then(|c| c.get("iss")),
-            sub: claims.and_then(|c| c.get("sub")),
-        },
-        &[],
-        &ids,
-    );
-}
-
 /// One line per token, in order (decoded on all cores when it pays), then the count or the
 /// summary; exit 3 if any line was malformed.
 fn batch(
@@ -155,7 +140,7 @@ fn batch(
                 Ok(Ok(token)) => {
                     let found = findings(&token, now, LONG_LIFETIME);
                     if format.summary.is_some() {
-                        count(stats, &token, &found);
+                        stats.findings_of(&token, &found);
                     }
                     if format.per_token && format.selected(ExitCode::Ok) {
                         if format.json {

@@ -12,7 +12,7 @@ use crate::commands::report::{
     add_column, finish, line_problem_hint, malformed_line, parse_single, place, write_json, Format,
     SCHEMA,
 };
-use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
+use crate::commands::summary::{ChunkStats, Summary};
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, Level};
 use crate::error::{ExitCode, Failure, Verdict};
@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
             }
             if format.summary.is_some() {
                 let mut stats = ChunkStats::default();
-                count(&mut stats, &token, &found);
+                stats.findings_of(&token, &found);
                 let mut summary = Summary::new("lint");
                 summary.absorb(&stats);
                 let mut tally = Tally::default();
@@ -111,7 +111,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
                             let found = lint(&token);
                             let code = verdict(&found);
                             if format.summary.is_some() {
-                                count(stats, &token, &found);
+                                stats.findings_of(&token, &found);
                             }
                             if format.per_token && format.selected(code) {
                                 if format.json {
@@ -222,21 +222,6 @@ impl<'a> LintJson<'a> {
             findings: found,
         }
     }
-}
-
-fn count(stats: &mut ChunkStats, token: &Token, found: &[Finding]) {
-    let ids: Vec<&'static str> = found.iter().map(|f| f.id).collect();
-    let claims = token.claims();
-    stats.token(
-        &TokenFacts {
-            alg: Some(token.alg_name()),
-            kid: token.kid(),
-            iss: claims.and_then(|c| c.get("iss")),
-            sub: claims.and_then(|c| c.get("sub")),
-        },
-        &[],
-        &ids,
-    );
 }
 
 /// A batch token's findings, one line each; a clean token writes nothing.

@@ -69,6 +69,26 @@ impl ChunkStats {
         );
     }
 
+    /// A token judged by its findings alone (`decode`, `lint`): no checks ran.
+    pub fn findings_of(
+        &mut self,
+        token: &crate::token::Token,
+        found: &[crate::diagnostics::Finding],
+    ) {
+        let ids: Vec<&'static str> = found.iter().map(|f| f.id).collect();
+        let claims = token.claims();
+        self.token(
+            &TokenFacts {
+                alg: Some(token.alg_name()),
+                kid: token.kid(),
+                iss: claims.and_then(|c| c.get("iss")),
+                sub: claims.and_then(|c| c.get("sub")),
+            },
+            &[],
+            &ids,
+        );
+    }
+
     /// A line that holds no token.
     pub fn malformed(&mut self) {
         *self.checks.entry("parse").or_default() += 1;
