@@ -95,4 +95,20 @@ impl Ctx {
     pub fn load_users(&self) -> Result<Users, crate::users::StoreError> {
         self.told(|w| self.read_users(w))
     }
+
+    /// The users file as far as one user goes ([`Users::read_one`]).
+    pub fn read_user(
+        &self,
+        name: &str,
+        warnings: &mut Warnings,
+    ) -> Result<Users, crate::users::StoreError> {
+        let users = Users::read_one(&self.users, self.users_format, name)?;
+        warnings.extend(users.permission_warning());
+        Ok(users)
+    }
+
+    /// [`Ctx::read_user`], with its warnings told on stderr.
+    pub fn load_user(&self, name: &str) -> Result<Users, crate::users::StoreError> {
+        self.told(|w| self.read_user(name, w))
+    }
 }

@@ -347,7 +347,8 @@ pub fn parse_strict_text(text: &str) -> Result<Value, serde_json::Error> {
     Ok(v.0)
 }
 
-struct StrictValue(Value);
+/// A JSON value that refuses a key given twice in any object (`parse_strict`).
+pub(crate) struct StrictValue(pub(crate) Value);
 
 impl<'de> Deserialize<'de> for StrictValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -56,7 +56,7 @@ fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
     user.claims = parse_claims(&a.claim)?;
     user.disabled = a.disabled;
     // Refuse what cannot succeed before anyone types a password; the locked write checks again.
-    match Users::read(&ctx.users, ctx.users_format) {
+    match Users::read_one(&ctx.users, ctx.users_format, &a.name) {
         Ok(users) if users.get(&a.name).is_some() => {
             return Err(StoreError::Exists {
                 name: a.name,
@@ -107,7 +107,7 @@ fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
 }
 
 fn passwd(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
-    let users = ctx.load_users()?;
+    let users = ctx.load_user(&a.name)?;
     if users.get(&a.name).is_none() {
         return Err(unknown(ctx, &a.name).into());
     }
@@ -254,7 +254,7 @@ fn warn_unusable_hashes(ctx: &Ctx, users: &Users) {
 }
 
 fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
-    let users = ctx.load_users()?;
+    let users = ctx.load_user(&a.name)?;
     let user = users.get(&a.name).ok_or_else(|| unknown(ctx, &a.name))?;
     if a.json || a.output == ReportOutput::Json {
         let mut v = json!({ "schema": SCHEMA, "kind": "user" });
@@ -320,7 +320,7 @@ fn show(ctx: &Ctx, a: UserShowArgs) -> crate::error::Result<()> {
 }
 
 fn check(ctx: &Ctx, a: UserPasswordArgs) -> crate::error::Result<()> {
-    let users = ctx.load_users()?;
+    let users = ctx.load_user(&a.name)?;
     let password = input::password(
         &ctx.stdin,
         a.password_stdin,
@@ -346,7 +346,7 @@ pub fn authenticate(
     password_stdin: bool,
     no_auth: bool,
 ) -> crate::error::Result<User> {
-    let users = ctx.load_users()?;
+    let users = ctx.load_user(name)?;
     if no_auth {
         // The operator holds the signing key and the file, so plain answers are safe here.
         let user = users.get(name).ok_or_else(|| {

@@ -46,7 +46,16 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     let keys = ctx.told_and_kept(&mut loaded, |w| load_keys(ctx, &args, single.as_ref(), w))?;
     let policy = policy(&args);
     let users = if args.check_user || ctx.users_explicit {
-        Some(ctx.told_and_kept(&mut loaded, |w| ctx.read_users(w))?)
+        // One token needs one user: a large users file is then not parsed whole.
+        let sub = single
+            .as_ref()
+            .and_then(Token::claims)
+            .and_then(|c| c.get("sub"))
+            .and_then(serde_json::Value::as_str);
+        Some(ctx.told_and_kept(&mut loaded, |w| match sub {
+            Some(sub) => ctx.read_user(sub, w),
+            None => ctx.read_users(w),
+        })?)
     } else {
         None
     };

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::doc::user_fields;
 use super::model::{mode, permission_warning};
 use super::parse::{parse, read_root, read_text, toml_table_to_json, Doc};
+use super::scan;
 use super::write::{lock, remove_stale_temps, resolve_links, write_atomic};
 use super::{check_name, Format, StoreError, User, Users};
 use crate::warning::Warnings;
@@ -49,7 +50,7 @@ impl Store {
     /// Adds a user, creating the file (mode 0600) when it does not exist.
     pub fn add(&self, user: &User) -> Result<(), StoreError> {
         check_name(&user.name)?;
-        self.edit(true, |doc| {
+        self.edit_user(Some(&user.name), true, |doc| {
             if doc.has_user(&user.name) {
                 return Err(self.exists(&user.name));
             }
@@ -58,7 +59,7 @@ impl Store {
     }
 
     pub fn set_password_hash(&self, name: &str, hash: &str) -> Result<(), StoreError> {
-        self.edit(false, |doc| {
+        self.edit_user(Some(name), false, |doc| {
             self.found(
                 doc.set_field(name, "password_hash", &Value::from(hash))?,
                 name,
@@ -75,7 +76,7 @@ impl Store {
         new: &str,
     ) -> Result<bool, StoreError> {
         let path = self.path.clone();
-        self.edit(false, |doc| {
+        self.edit_user(Some(name), false, |doc| {
             let current = Users::current(doc, &path)?;
             if current.get(name).map(|u| u.password_hash.as_str()) != Some(old) {
                 return Ok(false);
@@ -87,7 +88,7 @@ impl Store {
     /// `true` when the flag changed (the file is not rewritten otherwise).
     pub fn set_disabled(&self, name: &str, disabled: bool) -> Result<bool, StoreError> {
         let path = self.path.clone();
-        self.edit(false, |doc| {
+        self.edit_user(Some(name), false, |doc| {
             let current = Users::current(doc, &path)?;
             let user = current.get(name).ok_or_else(|| self.unknown(name))?;
             if user.disabled == disabled {
@@ -99,7 +100,9 @@ impl Store {
     }
 
     pub fn remove(&self, name: &str) -> Result<(), StoreError> {
-        self.edit(false, |doc| self.found(doc.remove_user(name), name))
+        self.edit_user(Some(name), false, |doc| {
+            self.found(doc.remove_user(name), name)
+        })
     }
 
     /// Adds all users in one write, or none: an existing name fails the whole import unless
@@ -161,18 +164,36 @@ impl Store {
         create: bool,
         f: impl FnOnce(&mut Doc) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.edit_user(None, create, f)
+    }
+
+    /// [`Store::edit`]; with `user`, a large TOML file is still read whole but only that
+    /// user's tables become an editable document, and only their bytes are rewritten: the
+    /// result is the same as editing the whole document, without building it.
+    fn edit_user<T>(
+        &self,
+        user: Option<&str>,
+        create: bool,
+        f: impl FnOnce(&mut Doc) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let target = resolve_links(&self.path);
         let _lock = lock(&target, &self.path)?;
         remove_stale_temps(&target);
         let existing = read_text(&target).map_err(|e| self.renamed(e))?;
-        let (mut doc, original, meta) = match existing {
+        let (mut doc, original, meta, part) = match existing {
             Some((text, meta)) => {
                 let format = Format::detect(&self.path, self.format, Some(&text));
-                let parsed = parse(&self.path, format, &text)?;
-                (parsed.doc, Some(text), Some(meta))
+                match user.and_then(|name| scan::user_part(format, &text, name)) {
+                    Some((doc, range)) => (doc, Some(text), Some(meta), Some(range)),
+                    None => {
+                        let parsed = parse(&self.path, format, &text)?;
+                        (parsed.doc, Some(text), Some(meta), None)
+                    }
+                }
             }
             None if create => (
                 Doc::new(Format::detect(&self.path, self.format, None)),
+                None,
                 None,
                 None,
             ),
@@ -183,7 +204,10 @@ impl Store {
             }
         };
         let out = f(&mut doc)?;
-        let text = doc.render();
+        let text = match (part, &original) {
+            (Some(range), Some(original)) => scan::splice(original, range, &doc.render()),
+            _ => doc.render(),
+        };
         if original.as_deref() != Some(text.as_str()) {
             if let Some(m) = &meta {
                 self.check_writable(&target, m)?;

@@ -25,6 +25,7 @@ mod edit;
 mod error;
 mod model;
 mod parse;
+mod scan;
 mod write;
 
 pub use doc::check_edit_round_trip;

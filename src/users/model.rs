@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::parse::{parse, read_text, utf8_text};
+use super::parse::{parse, parse_users, read_text, utf8_text};
+use super::scan;
 use super::StoreError;
 use crate::warning::{Level, Warning};
 
@@ -106,6 +107,23 @@ pub struct Users {
 impl Users {
     /// Reads and validates the file; prints nothing. A missing file is an error.
     pub fn read(path: &Path, format: Option<Format>) -> Result<Users, StoreError> {
+        Users::read_with(path, format, scan::all_users)
+    }
+
+    /// [`Users::read`] for a command that needs one user. A large file is not parsed whole:
+    /// only its top and that user's own entries are, so the answer holds that user (when there
+    /// is one) and the file's settings, not every user.
+    pub fn read_one(path: &Path, format: Option<Format>, name: &str) -> Result<Users, StoreError> {
+        Users::read_with(path, format, |format, text| {
+            scan::one_user(format, text, name)
+        })
+    }
+
+    fn read_with(
+        path: &Path,
+        format: Option<Format>,
+        large: impl FnOnce(Format, &str) -> Option<(Vec<User>, bool)>,
+    ) -> Result<Users, StoreError> {
         let (text, meta) = match read_text(path)? {
             Some(x) => x,
             None => {
@@ -115,12 +133,20 @@ impl Users {
             }
         };
         let format = Format::detect(path, format, Some(&text));
-        let parsed = parse(path, format, &text)?;
+        let fast = if text.len() >= scan::LARGE {
+            large(format, &text)
+        } else {
+            None
+        };
+        let (users, upgrade_hashes) = match fast {
+            Some(read) => read,
+            None => parse_users(path, format, &text)?,
+        };
         Ok(Users {
             path: path.to_path_buf(),
             format,
-            users: parsed.users,
-            upgrade_hashes: parsed.upgrade_hashes,
+            users,
+            upgrade_hashes,
             mode: mode(&meta),
         })
     }

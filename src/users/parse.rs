@@ -91,71 +91,121 @@ pub(super) struct Problem {
 }
 
 pub(super) fn parse(path: &Path, format: Format, text: &str) -> Result<Parsed, StoreError> {
-    let parse_error = |offset: usize, line_col_given: Option<(usize, usize)>, message: String| {
-        let (line, column) = line_col_given.unwrap_or_else(|| line_col(text, offset));
-        StoreError::Parse {
-            path: path.to_path_buf(),
-            format,
-            line,
-            column,
-            message,
-        }
-    };
-    match format {
+    Ok(match format {
         Format::Toml => {
-            let spanned = toml_edit::Document::parse(text.to_string()).map_err(|e| {
-                let offset = e.span().map(|s| s.start).unwrap_or(0);
-                parse_error(offset, None, e.message().trim().to_string())
-            })?;
-            let root = toml_table_to_json(spanned.as_table());
-            let (users, upgrade_hashes) = read_root(&root).map_err(|p| StoreError::Invalid {
-                path: path.to_path_buf(),
-                at: toml_span(spanned.as_table(), &p.at).map(|s| line_col(text, s.start)),
-                message: p.message,
-            })?;
-            Ok(Parsed {
+            let (spanned, users, upgrade_hashes) = parse_toml(path, text)?;
+            Parsed {
                 doc: Doc::Toml(spanned.into_mut()),
                 users,
                 upgrade_hashes,
-            })
+            }
         }
         Format::Json => {
-            let root: Value = if text.trim().is_empty() {
-                Value::Object(Map::new())
-            } else {
-                // Strict: a name given twice would otherwise let the last entry win silently
-                // (a `disabled` first entry overridden by an enabled second one).
-                crate::token::parse_strict_text(text).map_err(|e| {
-                    let message = e.to_string();
-                    let mut message = match message.find(" at line ") {
-                        Some(i) => message[..i].to_string(),
-                        None => message,
-                    };
-                    if let Some(lines) = duplicate_lines(text, &message, e.line()) {
-                        message.push_str(&format!(" (lines {lines})"));
-                    }
-                    parse_error(0, Some((e.line(), e.column())), message)
-                })?
-            };
-            let Value::Object(root) = root else {
-                return Err(StoreError::Invalid {
-                    path: path.to_path_buf(),
-                    at: None,
-                    message: "the file must hold a JSON object with a \"users\" object".into(),
-                });
-            };
-            let (users, upgrade_hashes) = read_root(&root).map_err(|p| StoreError::Invalid {
-                path: path.to_path_buf(),
-                at: None,
-                message: p.message,
-            })?;
-            Ok(Parsed {
+            let (root, users, upgrade_hashes) = parse_json(path, text)?;
+            Parsed {
                 doc: Doc::Json(root),
                 users,
                 upgrade_hashes,
-            })
+            }
         }
+    })
+}
+
+/// [`parse`] without the editable document: the users and `upgrade_hashes`.
+pub(super) fn parse_users(
+    path: &Path,
+    format: Format,
+    text: &str,
+) -> Result<(Vec<User>, bool), StoreError> {
+    Ok(match format {
+        Format::Toml => {
+            let (_, users, upgrade_hashes) = parse_toml(path, text)?;
+            (users, upgrade_hashes)
+        }
+        Format::Json => {
+            let (_, users, upgrade_hashes) = parse_json(path, text)?;
+            (users, upgrade_hashes)
+        }
+    })
+}
+
+fn parse_error(
+    path: &Path,
+    format: Format,
+    text: &str,
+    at: Result<(usize, usize), usize>,
+    message: String,
+) -> StoreError {
+    let (line, column) = at.unwrap_or_else(|offset| line_col(text, offset));
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        format,
+        line,
+        column,
+        message,
     }
+}
+
+type TomlParsed = (toml_edit::Document<String>, Vec<User>, bool);
+type JsonParsed = (Map<String, Value>, Vec<User>, bool);
+
+fn parse_toml(path: &Path, text: &str) -> Result<TomlParsed, StoreError> {
+    let spanned = toml_edit::Document::parse(text.to_string()).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        parse_error(
+            path,
+            Format::Toml,
+            text,
+            Err(offset),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let root = toml_table_to_json(spanned.as_table());
+    let (users, upgrade_hashes) = read_root(&root).map_err(|p| StoreError::Invalid {
+        path: path.to_path_buf(),
+        at: toml_span(spanned.as_table(), &p.at).map(|s| line_col(text, s.start)),
+        message: p.message,
+    })?;
+    Ok((spanned, users, upgrade_hashes))
+}
+
+fn parse_json(path: &Path, text: &str) -> Result<JsonParsed, StoreError> {
+    let root: Value = if text.trim().is_empty() {
+        Value::Object(Map::new())
+    } else {
+        // Strict: a name given twice would otherwise let the last entry win silently
+        // (a `disabled` first entry overridden by an enabled second one).
+        crate::token::parse_strict_text(text).map_err(|e| {
+            let message = e.to_string();
+            let mut message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            if let Some(lines) = duplicate_lines(text, &message, e.line()) {
+                message.push_str(&format!(" (lines {lines})"));
+            }
+            parse_error(
+                path,
+                Format::Json,
+                text,
+                Ok((e.line(), e.column())),
+                message,
+            )
+        })?
+    };
+    let Value::Object(root) = root else {
+        return Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            at: None,
+            message: "the file must hold a JSON object with a \"users\" object".into(),
+        });
+    };
+    let (users, upgrade_hashes) = read_root(&root).map_err(|p| StoreError::Invalid {
+        path: path.to_path_buf(),
+        at: None,
+        message: p.message,
+    })?;
+    Ok((root, users, upgrade_hashes))
 }
 
 /// Reads the users out of the file's top level, in file order.

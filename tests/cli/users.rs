@@ -1022,3 +1022,159 @@ fn the_example_users_file_logs_alice_in_with_the_tutorial_password() {
     assert_eq!(report["payload"]["scope"], "items:read items:write");
     check(&example, "alice", "wrong").code(7);
 }
+
+/// bcrypt at cost 4 of "secret": a cheap hash for a file of thousands of users.
+const CHEAP_BCRYPT: &str = "$2b$04$u3o5eGoRYaPh/MaFhPySzu.ypsxjMCkh4mEf24LWaXBdjkz215cN2";
+
+/// A users file large enough to be read in pieces (over 256 KiB): 3,000 users laid out as
+/// `users add` writes them, a comment, a table jwtctl does not know, a comment at the end.
+fn large_users_file(path: &Path) -> String {
+    let mut text = String::from("# many users\nupgrade_hashes = false\n\n");
+    for i in 0..3000 {
+        if i == 1500 {
+            text.push_str("# the second half\n");
+        }
+        // A field jwtctl does not know, with its comment, in the user the test edits.
+        let team = if i == 1500 {
+            "team = \"ops\" # kept as written\n"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "[users.user{i}]\n{team}password_hash = \"{CHEAP_BCRYPT}\"\nscopes = [\"items:read\"]\ndisabled = false\n\n"
+        ));
+    }
+    text.push_str("[billing]\nplan = \"pro\"\n\n# end of file\n");
+    fs::write(path, &text).unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
+    text
+}
+
+#[test]
+fn a_large_users_file_is_read_and_edited_in_place() {
+    let (_dir, path) = users_file("users.toml");
+    let original = large_users_file(&path);
+
+    let list = stdout_of(on(&path).args(["users", "list"]));
+    assert_eq!(list.lines().count(), 3000, "{list}");
+    assert!(list
+        .lines()
+        .any(|l| l.starts_with("user2999 ") && l.ends_with("items:read")));
+    check(&path, "user2999", "secret")
+        .success()
+        .stdout("✓  user \"user2999\" authenticated\n");
+    check(&path, "user17", "wrong")
+        .code(7)
+        .stderr(predicate::str::starts_with(AUTH_FAILED));
+    let token = stdout_of(
+        on(&path)
+            .args(["issue", "--user", "user1500", "--password-stdin"])
+            .write_stdin("secret\n"),
+    );
+    on(&path)
+        .args(["verify", "--check-user", token.trim()])
+        .assert()
+        .success();
+    on(&path)
+        .args(["users", "show", "user42"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("scopes    items:read"));
+
+    // Each edit changes its user's lines and nothing else.
+    on(&path)
+        .args(["users", "disable", "user1500"])
+        .assert()
+        .success();
+    let disabled = fs::read_to_string(&path).unwrap();
+    let table = "[users.user1500]\nteam = \"ops\" # kept as written\npassword_hash = \"";
+    let at = original.find(table).unwrap();
+    let end = at + original[at..].find("disabled = false").unwrap();
+    assert_eq!(
+        disabled,
+        format!(
+            "{}disabled = true{}",
+            &original[..end],
+            &original[end + "disabled = false".len()..]
+        )
+    );
+    on(&path)
+        .args(["verify", "--check-user", token.trim()])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("user \"user1500\" is disabled"));
+    on(&path)
+        .args(["users", "remove", "user7"])
+        .assert()
+        .success();
+    let removed = fs::read_to_string(&path).unwrap();
+    let user7 = format!("[users.user7]\npassword_hash = \"{CHEAP_BCRYPT}\"\nscopes = [\"items:read\"]\ndisabled = false\n\n");
+    assert_eq!(removed, disabled.replacen(&user7, "", 1));
+    add(&path, "newbie", "a-long-enough-password", &[]);
+    // The new table goes after the last user, as toml_edit places it, before [billing].
+    let added = fs::read_to_string(&path).unwrap();
+    let start = added
+        .find("\n[users.newbie]\npassword_hash = \"$argon2id$")
+        .unwrap();
+    let end = start + added[start..].find("\n[billing]").unwrap();
+    assert_eq!(format!("{}{}", &added[..start], &added[end..]), removed);
+    check(&path, "newbie", "a-long-enough-password").success();
+    let list = stdout_of(on(&path).args(["users", "list"]));
+    assert_eq!(list.lines().count(), 3000);
+    assert!(!list.contains("user7 "));
+    assert!(list
+        .lines()
+        .any(|l| l.starts_with("user1500 ") && l.contains("disabled")));
+}
+
+#[test]
+fn a_large_json_users_file_is_read_in_pieces() {
+    let (_dir, path) = users_file("users.json");
+    let users: serde_json::Map<String, Value> = (0..3000)
+        .map(|i| {
+            let user = serde_json::json!({
+                "password_hash": CHEAP_BCRYPT, "scopes": ["items:read"], "disabled": i == 5
+            });
+            (format!("user{i}"), user)
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&serde_json::json!({ "users": users })).unwrap();
+    fs::write(&path, text + "\n").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(
+        stdout_of(on(&path).args(["users", "list"])).lines().count(),
+        3000
+    );
+    check(&path, "user2999", "secret").success();
+    check(&path, "user5", "secret")
+        .code(7)
+        .stderr(predicate::str::starts_with(AUTH_FAILED));
+    on(&path)
+        .args(["users", "show", "user9999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no user \"user9999\""));
+}
+
+#[test]
+fn a_broken_large_users_file_is_refused_with_the_line() {
+    let (_dir, path) = users_file("users.toml");
+    let text = large_users_file(&path);
+    let broken = text.replacen("[users.user2000]\n", "[users.user2000]\nscopes = [\n", 1);
+    fs::write(&path, &broken).unwrap();
+    on(&path)
+        .args(["users", "disable", "user3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not valid TOML (line 100"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        broken,
+        "the file is not rewritten"
+    );
+    on(&path)
+        .args(["users", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not valid TOML (line 100"));
+}
