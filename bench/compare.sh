@@ -4,13 +4,14 @@
 # perf when available, jwt-cli from crates.io, PyJWT and argon2-cffi in a venv), caching the
 # tools under bench/.tools and bench/.venv. Slow (about 10 minutes): not part of .ci/run.
 #
-# Sizes can be lowered for a quick look: HS_N=10000 ASYM_N=1000 PROC_N=50 bench/compare.sh
+# Sizes can be lowered for a quick look: HS_N=10000 ASYM_N=1000 PROC_N=50 USERS_N=10000 bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HS_N=${HS_N:-100000}     # HS256 tokens in the batch file
 ASYM_N=${ASYM_N:-10000}  # RS256 / ES256 / EdDSA tokens in each batch file
 PROC_N=${PROC_N:-300}    # tokens verified one process per token (then extrapolated)
+USERS_N=${USERS_N:-100000} # users in the large users file
 OUT=bench/.out
 TOOLS=$PWD/bench/.tools
 VENV=$PWD/bench/.venv
@@ -91,6 +92,7 @@ done
     echo "hs_n=$HS_N"
     echo "asym_n=$ASYM_N"
     echo "proc_n=$PROC_N"
+    echo "users_n=$USERS_N"
 } > "$OUT/machine.txt"
 
 # ---------------------------------------------------------------- one token, whole process
@@ -103,6 +105,11 @@ for round in 1 2 3; do
         -n "jwtctl decode" "$JWTCTL decode $TOKEN" \
         -n "jwt-cli decode --secret" "$JWT decode --secret $SECRET $TOKEN" >&2
 done
+
+# ---------------------------------------------------------------- users file
+say "users file: $USERS_N users against one (bench/gen_users.py, bench/users_bench.py)"
+"$PY" bench/gen_users.py "$OUT" "$USERS_N"
+"$PY" bench/users_bench.py "$JWTCTL" "$OUT" "$USERS_N" 3 >&2
 
 # ---------------------------------------------------------------- batch throughput
 say "batch: jwtctl verify --file vs PyJWT in-process vs openssl speed, 5 alternating rounds"

@@ -240,6 +240,19 @@ if prof_batch or prof_start:
         w("```")
         w()
 
+users_md = read("users.md")
+if users_md:
+    w(f"### A users file of {int(m.get('users_n', 0)):,} users")
+    w()
+    w("`bench/gen_users.py` writes the file as `jwtctl users add` lays it out (argon2id hashes,")
+    w("m=19456, t=2, p=1) in TOML and JSON, and a file of its last user alone;")
+    w("`bench/users_bench.py` runs each command on both (edits on a fresh copy every round), best of")
+    w("three rounds, wall time and the peak RSS of that run. `issue --user` includes one argon2id")
+    w("check of the password.")
+    w()
+    w(users_md)
+    w()
+
 analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")
 if os.path.exists(analysis):
     w(open(analysis).read().rstrip())
