@@ -46,7 +46,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;issue'= {
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
-            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
@@ -104,7 +104,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
-            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
@@ -412,7 +412,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;lint'= {
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
-            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;serve'= {
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
-            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content'
+            cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content'
             cand --secret-env 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]'
             cand --secret-file 'File holding the HMAC secret (one trailing newline is ignored)'
             cand --secret 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)'

@@ -51,7 +51,7 @@ complete -c jwtctl -n "__fish_jwtctl_needs_command" -f -a "help" -d 'Print this 
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
@@ -119,7 +119,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users -d 'The u
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
@@ -390,7 +390,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subco
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
@@ -422,7 +422,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s V -l version -d '
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
 json\t''"
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l key -d 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-env -d 'Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r

@@ -38,7 +38,7 @@ module completions {
   export extern "jwtctl issue" [
     --users: path             # The users file (TOML or JSON, by extension)
     --users-format: string@"nu-complete jwtctl issue users_format" # Format of the users file, when its extension does not tell
-    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
@@ -139,7 +139,7 @@ module completions {
     --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
     --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
-    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
@@ -490,7 +490,7 @@ module completions {
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
     --help(-h)                # Print help
     --version(-V)             # Print version
-    ...keys: path             # Key files (public or private; only public halves are printed)
+    ...keys: path             # Key files (public or private keys, or X.509 certificates; only public halves are printed)
   ]
 
   def "nu-complete jwtctl jwk color" [] {
@@ -598,7 +598,7 @@ module completions {
     --file: path              # Read many tokens, one per line (batch mode; `-` for stdin)
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
     --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
-    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
@@ -635,7 +635,7 @@ module completions {
   export extern "jwtctl serve" [
     --users: path             # The users file (TOML or JSON, by extension)
     --users-format: string@"nu-complete jwtctl serve users_format" # Format of the users file, when its extension does not tell
-    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    --key: path               # Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content
     --secret-env: string      # Environment variable holding the HMAC secret [default: JWTCTL_SECRET; lint reads one only when --secret-env is given]
     --secret-file: path       # File holding the HMAC secret (one trailing newline is ignored)
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)

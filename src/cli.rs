@@ -353,7 +353,8 @@ Examples:
 /// Where a signing or verifying key comes from.
 #[derive(Debug, Args, Clone, Default)]
 pub struct KeyArgs {
-    /// Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER or JWK, detected from the content
+    /// Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify),
+    /// detected from the content
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = "Keys",
           conflicts_with_all = ["secret_file", "secret", "secret_env"])]
     pub key: Option<PathBuf>,
@@ -900,7 +901,7 @@ fn parse_bits(s: &str) -> Result<u32, String> {
 
 #[derive(Debug, Args)]
 pub struct JwksArgs {
-    /// Key files (public or private; only public halves are printed)
+    /// Key files (public or private keys, or X.509 certificates; only public halves are printed)
     #[arg(required = true, value_hint = ValueHint::FilePath)]
     pub keys: Vec<PathBuf>,
 

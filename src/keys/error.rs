@@ -29,8 +29,8 @@ pub enum KeyError {
     WrongPassphrase { path: PathBuf },
     #[error("cannot decrypt the private key in {path}: {detail}")]
     EncryptionUnsupported { path: PathBuf, detail: String },
-    #[error("{path} holds a certificate, not a key")]
-    Certificate { path: PathBuf },
+    #[error("{path} holds several keys: {blocks}")]
+    SeveralKeys { path: PathBuf, blocks: String },
     #[error("invalid JWK: {0}")]
     Jwk(String),
     #[error("no HMAC secret: ${var} is not set")]
@@ -92,7 +92,7 @@ impl crate::error::Diagnose for KeyError {
                 "a key or secret is a few KiB at most; check that the right file was given".into()
             }
             KeyError::EmptyFile { .. } | KeyError::Unrecognized { .. } => {
-                "expected PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, or a JWK; make one with `jwtctl keygen`".into()
+                "expected PEM (PKCS#1, PKCS#8, SEC1, SPKI, an X.509 certificate), DER, or a JWK; make one with `jwtctl keygen`".into()
             }
             KeyError::Encrypted { .. } => {
                 "decrypt it first: openssl pkcs8 -in KEY -out plain.pem".into()
@@ -109,8 +109,8 @@ impl crate::error::Diagnose for KeyError {
             KeyError::EncryptionUnsupported { .. } => {
                 "re-encrypt it with PBES2: openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out key.pem".into()
             }
-            KeyError::Certificate { .. } => {
-                "extract the public key: openssl x509 -in CERT -pubkey -noout > public.pem".into()
+            KeyError::SeveralKeys { .. } => {
+                "keep one key per file (copy its BEGIN/END block to a file of its own); several public keys make a key set: jwtctl jwks A.pem B.pem > jwks.json".into()
             }
             KeyError::Jwk(_) => "see RFC 7517/7518 for the members each kty needs".into(),
             KeyError::NoSecret { var } => format!(

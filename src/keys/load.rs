@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use x509_cert::der::Decode;
 use zeroize::Zeroizing;
 
 use super::encrypted::{self, PassphraseSource};
@@ -26,10 +27,7 @@ pub fn load_key_file(
         });
     }
     let source = path.display().to_string();
-    let unrecognized = |detail: &str| KeyError::Unrecognized {
-        path: path.to_path_buf(),
-        detail: detail.to_string(),
-    };
+    let unrecognized = |detail: &str| unrecognized(path, detail);
     let trimmed = bytes.trim_ascii_start();
     if trimmed.starts_with(b"{") {
         let value: Value = crate::token::parse_strict(trimmed)
@@ -47,29 +45,7 @@ pub fn load_key_file(
         }
         return Ok(key);
     }
-    let der = if trimmed.starts_with(b"-----BEGIN") {
-        let block = pem::parse(trimmed).map_err(|e| unrecognized(&format!(": bad PEM ({e})")))?;
-        match block.tag() {
-            "ENCRYPTED PRIVATE KEY" => {
-                encrypted::decrypt(block.contents(), path, passphrase, warnings)?
-            }
-            "CERTIFICATE" => {
-                return Err(KeyError::Certificate {
-                    path: path.to_path_buf(),
-                })
-            }
-            _ => Zeroizing::new(block.into_contents()),
-        }
-    } else {
-        Zeroizing::new(bytes.to_vec())
-    };
-    let der = if encrypted::is_encrypted(&der) {
-        encrypted::decrypt(&der, path, passphrase, warnings)?
-    } else {
-        der
-    };
-    let material = material_from_der(&der)
-        .ok_or_else(|| unrecognized(": no RSA, EC P-256/384/521 or Ed25519 key in it"))?;
+    let material = material_from_content(&bytes, path, Some(passphrase), warnings)?;
     if matches!(
         material,
         Material::Private(_) | Material::SmallRsaPrivate(_)
@@ -82,6 +58,191 @@ pub fn load_key_file(
         usage: Usage::default(),
         source,
     })
+}
+
+fn unrecognized(path: &Path, detail: &str) -> KeyError {
+    KeyError::Unrecognized {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    }
+}
+
+const NO_KEY: &str = ": no RSA, EC P-256/384/521 or Ed25519 key in it";
+
+/// What a PEM block holds, by its label (RFC 7468).
+#[derive(PartialEq)]
+enum Block {
+    /// Any private or public key label, including ones jwtctl cannot read (`OPENSSH PRIVATE
+    /// KEY`): those are still the file's key, and get the error that says so.
+    Key,
+    Certificate,
+    /// `EC PARAMETERS` (written by `openssl ecparam -genkey`), requests, CRLs, ...
+    Other,
+}
+
+fn block_kind(label: &str) -> Block {
+    match label {
+        "CERTIFICATE" | "X509 CERTIFICATE" => Block::Certificate,
+        l if l.ends_with("PRIVATE KEY") || l.ends_with("PUBLIC KEY") => Block::Key,
+        _ => Block::Other,
+    }
+}
+
+/// The key in the content of a key file: DER, or PEM of which every block is read, a key or an
+/// X.509 certificate. With several blocks, an `Info` warning names the one used. Without a
+/// passphrase source (a key pasted into the web page), an encrypted key is refused.
+pub fn material_from_content(
+    bytes: &[u8],
+    path: &Path,
+    passphrase: Option<&PassphraseSource>,
+    warnings: &mut Warnings,
+) -> Result<Material, KeyError> {
+    let decrypt = |der: &[u8], warnings: &mut Warnings| match passphrase {
+        Some(p) => encrypted::decrypt(der, path, p, warnings),
+        None => Err(KeyError::Encrypted {
+            path: path.to_path_buf(),
+        }),
+    };
+    // Text may precede the first block (openssl's `Bag Attributes`, `x509 -text`); DER is
+    // binary and never holds this marker in practice.
+    if memchr::memmem::find(bytes, b"-----BEGIN ").is_none() {
+        if encrypted::is_encrypted(bytes) {
+            let der = decrypt(bytes, warnings)?;
+            return material_from_der(&der).ok_or_else(|| unrecognized(path, NO_KEY));
+        }
+        if let Some(material) = material_from_der(bytes) {
+            return Ok(material);
+        }
+        return match x509_cert::Certificate::from_der(bytes) {
+            Ok(cert) => certificate_key(&cert, path, warnings),
+            Err(_) => Err(unrecognized(path, NO_KEY)),
+        };
+    }
+    let blocks: Vec<(String, Zeroizing<Vec<u8>>)> = pem::parse_many(bytes)
+        .map_err(|e| unrecognized(path, &format!(": bad PEM ({e})")))?
+        .into_iter()
+        .map(|b| (b.tag().to_string(), Zeroizing::new(b.into_contents())))
+        .collect();
+    let named = |i: usize| format!("block {} ({})", i + 1, blocks[i].0);
+    let of_kind = |kind: Block| -> Vec<usize> {
+        (0..blocks.len())
+            .filter(|&i| block_kind(&blocks[i].0) == kind)
+            .collect()
+    };
+    let keys = of_kind(Block::Key);
+    // A chain lists the leaf first (RFC 8446 4.4.2, as x5c does): its key is the signer's.
+    let chosen = match (keys.as_slice(), of_kind(Block::Certificate).first()) {
+        ([one], _) => *one,
+        ([], Some(&cert)) => cert,
+        ([], None) if blocks.is_empty() => {
+            return Err(unrecognized(
+                path,
+                ": bad PEM (no complete -----BEGIN/-----END block)",
+            ))
+        }
+        ([], None) => {
+            let all: Vec<String> = (0..blocks.len()).map(named).collect();
+            return Err(unrecognized(
+                path,
+                &format!(": its PEM blocks hold no key: {}", all.join(", ")),
+            ));
+        }
+        (several, _) => {
+            return Err(KeyError::SeveralKeys {
+                path: path.to_path_buf(),
+                blocks: several
+                    .iter()
+                    .map(|&i| named(i))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        }
+    };
+    if blocks.len() > 1 {
+        let skipped: Vec<String> = (0..blocks.len())
+            .filter(|&i| i != chosen)
+            .map(named)
+            .collect();
+        warnings.push(Warning::new(
+            Level::Info,
+            "key-pem-block",
+            format!(
+                "{}: using block {} of {} ({}); skipped {}",
+                path.display(),
+                chosen + 1,
+                blocks.len(),
+                blocks[chosen].0,
+                skipped.join(", ")
+            ),
+        ));
+    }
+    let (label, der) = &blocks[chosen];
+    if block_kind(label) == Block::Certificate {
+        let cert = x509_cert::Certificate::from_der(der)
+            .map_err(|e| unrecognized(path, &format!(": its certificate does not parse ({e})")))?;
+        return certificate_key(&cert, path, warnings);
+    }
+    let der = if label == "ENCRYPTED PRIVATE KEY" || encrypted::is_encrypted(der) {
+        decrypt(der, warnings)?
+    } else {
+        der.clone()
+    };
+    material_from_der(&der).ok_or_else(|| unrecognized(path, NO_KEY))
+}
+
+/// The public key of an X.509 certificate, for verifying. Its dates are checked only to
+/// warn: a token's signature is as good as the key, and the certificate's validity is the
+/// issuer's bookkeeping (no chain is built either; the file is trusted as the key would be).
+fn certificate_key(
+    cert: &x509_cert::Certificate,
+    path: &Path,
+    warnings: &mut Warnings,
+) -> Result<Material, KeyError> {
+    use x509_cert::der::Encode;
+    let tbs = cert.tbs_certificate();
+    let spki = tbs
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|e| unrecognized(path, &format!(": its certificate does not parse ({e})")))?;
+    let material = match material_from_der(&spki) {
+        Some(m @ Material::Public(_)) => m,
+        _ => {
+            return Err(unrecognized(
+                path,
+                &format!(
+                    ": the certificate's key ({}) is not RSA, EC P-256/384/521 or Ed25519",
+                    tbs.subject_public_key_info().algorithm.oid
+                ),
+            ))
+        }
+    };
+    let validity = tbs.validity();
+    let secs = |t: x509_cert::time::Time| t.to_unix_duration().as_secs() as i64;
+    let (not_before, not_after) = (secs(validity.not_before), secs(validity.not_after));
+    let now = jiff::Timestamp::now().as_second();
+    let dated = |id, what: &str, at: i64| {
+        Warning::new(
+            Level::Medium,
+            id,
+            format!(
+                "{}: the certificate for {} {what} {} ({}); its public key is used all the same",
+                path.display(),
+                tbs.subject(),
+                crate::time_text::utc(at),
+                crate::time_text::relative(at - now)
+            ),
+        )
+    };
+    if now > not_after {
+        warnings.push(dated("key-certificate-expired", "expired", not_after));
+    } else if now < not_before {
+        warnings.push(dated(
+            "key-certificate-not-yet-valid",
+            "is valid from",
+            not_before,
+        ));
+    }
+    Ok(material)
 }
 
 /// PEM with LF line endings, as OpenSSL writes it; the pem crate defaults to CRLF.
@@ -257,7 +418,12 @@ pub(super) fn key_material_kind(bytes: &[u8]) -> Option<&'static str> {
     // Every DER key structure is a SEQUENCE (0x30). Checking that first matters: aws-lc also
     // reads raw EC points, and a random 33-byte secret can be a valid compressed point.
     if bytes.first() == Some(&0x30) {
-        return material_from_der(bytes).map(|_| "a DER key");
+        if material_from_der(bytes).is_some() {
+            return Some("a DER key");
+        }
+        if x509_cert::Certificate::from_der(bytes).is_ok() {
+            return Some("a DER certificate");
+        }
     }
     None
 }

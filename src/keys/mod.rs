@@ -21,7 +21,7 @@ pub use encrypted::{encrypt_pem, PassphraseSource, Prompt, PASSPHRASE_ENV};
 pub use error::KeyError;
 pub use inspect::{inspect, Inspection};
 pub use jwk::Jwk;
-pub use load::{exposure, load_key_file, pem_lf, KeySource};
+pub use load::{exposure, load_key_file, material_from_content, pem_lf, KeySource};
 pub use material::{material_from_der, Key, Material, PrivateKey, PublicKey, Usage};
 pub use secret::{Secret, SecretArg};
 pub use sign::{Signer, Verifier};

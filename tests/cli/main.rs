@@ -16,6 +16,7 @@ mod hash;
 mod hygiene;
 mod inspect;
 mod interop;
+mod keyfiles;
 mod keys;
 mod layout;
 mod lint;

@@ -425,23 +425,9 @@ fn key_set(text: &str, base64: bool, warnings: &mut Warnings) -> Result<KeySet, 
         key.source = "the pasted JWK".into();
         return Ok(KeySet::single(key));
     }
-    let path = || PathBuf::from("the pasted key");
     if t.starts_with("-----BEGIN") {
-        let block = pem::parse(t).map_err(|e| KeyError::Unrecognized {
-            path: path(),
-            detail: format!(": bad PEM ({e})"),
-        })?;
-        match block.tag() {
-            "ENCRYPTED PRIVATE KEY" => return Err(KeyError::Encrypted { path: path() }.into()),
-            "CERTIFICATE" => return Err(KeyError::Certificate { path: path() }.into()),
-            _ => {}
-        }
-        let der = zeroize::Zeroizing::new(block.into_contents());
-        let material =
-            crate::keys::material_from_der(&der).ok_or_else(|| KeyError::Unrecognized {
-                path: path(),
-                detail: ": no RSA (2048+ bits), EC P-256/384/521 or Ed25519 key in it".into(),
-            })?;
+        let path = PathBuf::from("the pasted key");
+        let material = crate::keys::material_from_content(t.as_bytes(), &path, None, warnings)?;
         return Ok(KeySet::single(Key {
             material,
             kid: None,
