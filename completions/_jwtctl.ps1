@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS document with the public halves of the given keys')
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Key file utilities: inspect')
+            [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'Edit a key set (a JWK set file) for key rotation: add, remove, list, activate')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere')
@@ -451,6 +452,91 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         'jwtctl;key;help;help' {
             break
         }
+        'jwtctl;keyset' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the key with this kid (never the key that signs, unless --force)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys: kid, kty, alg, use, created, private or public, and which one signs')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Let a key added with --next sign (the newest private key that is not next signs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jwtctl;keyset;add' {
+            [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Key id (default: the key''s own kid, else its RFC 7638 thumbprint)')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm to record (default: what the key implies)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File holding the passphrase of an encrypted KEY (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--next', '--next', [CompletionResultType]::ParameterName, 'Publish the key without letting it sign yet (`keyset activate` does that)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;keyset;remove' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove it even if it is the key that signs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;keyset;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;keyset;activate' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;keyset;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the key with this kid (never the key that signs, unless --force)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys: kid, kty, alg, use, created, private or public, and which one signs')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Let a key added with --next sign (the newest private key that is not next signs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jwtctl;keyset;help;add' {
+            break
+        }
+        'jwtctl;keyset;help;remove' {
+            break
+        }
+        'jwtctl;keyset;help;list' {
+            break
+        }
+        'jwtctl;keyset;help;activate' {
+            break
+        }
+        'jwtctl;keyset;help;help' {
+            break
+        }
         'jwtctl;lint' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read many tokens, one per line (batch mode; `-` for stdin)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content')
@@ -553,6 +639,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS document with the public halves of the given keys')
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Key file utilities: inspect')
+            [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'Edit a key set (a JWK set file) for key rotation: add, remove, list, activate')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere')
@@ -630,6 +717,25 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             break
         }
         'jwtctl;help;key;inspect' {
+            break
+        }
+        'jwtctl;help;keyset' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the key with this kid (never the key that signs, unless --force)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys: kid, kty, alg, use, created, private or public, and which one signs')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Let a key added with --next sign (the newest private key that is not next signs)')
+            break
+        }
+        'jwtctl;help;keyset;add' {
+            break
+        }
+        'jwtctl;help;keyset;remove' {
+            break
+        }
+        'jwtctl;help;keyset;list' {
+            break
+        }
+        'jwtctl;help;keyset;activate' {
             break
         }
         'jwtctl;help;lint' {

@@ -43,6 +43,9 @@ _jwtctl() {
             jwtctl,keygen)
                 cmd="jwtctl__subcmd__keygen"
                 ;;
+            jwtctl,keyset)
+                cmd="jwtctl__subcmd__keyset"
+                ;;
             jwtctl,lint)
                 cmd="jwtctl__subcmd__lint"
                 ;;
@@ -88,6 +91,9 @@ _jwtctl() {
             jwtctl__subcmd__help,keygen)
                 cmd="jwtctl__subcmd__help__subcmd__keygen"
                 ;;
+            jwtctl__subcmd__help,keyset)
+                cmd="jwtctl__subcmd__help__subcmd__keyset"
+                ;;
             jwtctl__subcmd__help,lint)
                 cmd="jwtctl__subcmd__help__subcmd__lint"
                 ;;
@@ -111,6 +117,18 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__help__subcmd__key,inspect)
                 cmd="jwtctl__subcmd__help__subcmd__key__subcmd__inspect"
+                ;;
+            jwtctl__subcmd__help__subcmd__keyset,activate)
+                cmd="jwtctl__subcmd__help__subcmd__keyset__subcmd__activate"
+                ;;
+            jwtctl__subcmd__help__subcmd__keyset,add)
+                cmd="jwtctl__subcmd__help__subcmd__keyset__subcmd__add"
+                ;;
+            jwtctl__subcmd__help__subcmd__keyset,list)
+                cmd="jwtctl__subcmd__help__subcmd__keyset__subcmd__list"
+                ;;
+            jwtctl__subcmd__help__subcmd__keyset,remove)
+                cmd="jwtctl__subcmd__help__subcmd__keyset__subcmd__remove"
                 ;;
             jwtctl__subcmd__help__subcmd__users,add)
                 cmd="jwtctl__subcmd__help__subcmd__users__subcmd__add"
@@ -162,6 +180,36 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__key__subcmd__help,inspect)
                 cmd="jwtctl__subcmd__key__subcmd__help__subcmd__inspect"
+                ;;
+            jwtctl__subcmd__keyset,activate)
+                cmd="jwtctl__subcmd__keyset__subcmd__activate"
+                ;;
+            jwtctl__subcmd__keyset,add)
+                cmd="jwtctl__subcmd__keyset__subcmd__add"
+                ;;
+            jwtctl__subcmd__keyset,help)
+                cmd="jwtctl__subcmd__keyset__subcmd__help"
+                ;;
+            jwtctl__subcmd__keyset,list)
+                cmd="jwtctl__subcmd__keyset__subcmd__list"
+                ;;
+            jwtctl__subcmd__keyset,remove)
+                cmd="jwtctl__subcmd__keyset__subcmd__remove"
+                ;;
+            jwtctl__subcmd__keyset__subcmd__help,activate)
+                cmd="jwtctl__subcmd__keyset__subcmd__help__subcmd__activate"
+                ;;
+            jwtctl__subcmd__keyset__subcmd__help,add)
+                cmd="jwtctl__subcmd__keyset__subcmd__help__subcmd__add"
+                ;;
+            jwtctl__subcmd__keyset__subcmd__help,help)
+                cmd="jwtctl__subcmd__keyset__subcmd__help__subcmd__help"
+                ;;
+            jwtctl__subcmd__keyset__subcmd__help,list)
+                cmd="jwtctl__subcmd__keyset__subcmd__help__subcmd__list"
+                ;;
+            jwtctl__subcmd__keyset__subcmd__help,remove)
+                cmd="jwtctl__subcmd__keyset__subcmd__help__subcmd__remove"
                 ;;
             jwtctl__subcmd__users,add)
                 cmd="jwtctl__subcmd__users__subcmd__add"
@@ -230,7 +278,7 @@ _jwtctl() {
 
     case "${cmd}" in
         jwtctl)
-            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk key lint serve ui completions man help"
+            opts="-q -h -V --color --quiet --users --users-format --help --version issue decode verify hash users keygen jwks jwk key keyset lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,7 +424,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__help)
-            opts="issue decode verify hash users keygen jwks jwk key lint serve ui completions man help"
+            opts="issue decode verify hash users keygen jwks jwk key keyset lint serve ui completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +580,76 @@ _jwtctl() {
         jwtctl__subcmd__help__subcmd__keygen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__keyset)
+            opts="add remove list activate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__keyset__subcmd__activate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__keyset__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__keyset__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__keyset__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1173,6 +1291,211 @@ _jwtctl() {
                     fi
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset)
+            opts="-q -h -V --color --quiet --help --version add remove list activate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__activate)
+            opts="-q -h -V --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__add)
+            opts="-q -h -V --kid --alg --next --passphrase-file --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help)
+            opts="add remove list activate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help__subcmd__activate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__list)
+            opts="-o -q -h -V --output --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__keyset__subcmd__remove)
+            opts="-q -h -V --force --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
             cand key 'Key file utilities: inspect'
+            cand keyset 'Edit a key set (a JWK set file) for key rotation: add, remove, list, activate'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
             cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
@@ -410,6 +411,80 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         }
         &'jwtctl;key;help;help'= {
         }
+        &'jwtctl;keyset'= {
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written'
+            cand remove 'Remove the key with this kid (never the key that signs, unless --force)'
+            cand list 'List the keys: kid, kty, alg, use, created, private or public, and which one signs'
+            cand activate 'Let a key added with --next sign (the newest private key that is not next signs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;keyset;add'= {
+            cand --kid 'Key id (default: the key''s own kid, else its RFC 7638 thumbprint)'
+            cand --alg 'Algorithm to record (default: what the key implies)'
+            cand --passphrase-file 'File holding the passphrase of an encrypted KEY (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)'
+            cand --color 'When to use colors'
+            cand --next 'Publish the key without letting it sign yet (`keyset activate` does that)'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;keyset;remove'= {
+            cand --color 'When to use colors'
+            cand --force 'Remove it even if it is the key that signs'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;keyset;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;keyset;activate'= {
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;keyset;help'= {
+            cand add 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written'
+            cand remove 'Remove the key with this kid (never the key that signs, unless --force)'
+            cand list 'List the keys: kid, kty, alg, use, created, private or public, and which one signs'
+            cand activate 'Let a key added with --next sign (the newest private key that is not next signs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;keyset;help;add'= {
+        }
+        &'jwtctl;keyset;help;remove'= {
+        }
+        &'jwtctl;keyset;help;list'= {
+        }
+        &'jwtctl;keyset;help;activate'= {
+        }
+        &'jwtctl;keyset;help;help'= {
+        }
         &'jwtctl;lint'= {
             cand --file 'Read many tokens, one per line (batch mode; `-` for stdin)'
             cand --key 'Key file: PEM (PKCS#1, PKCS#8, SEC1, SPKI), DER, JWK, or an X.509 certificate (to verify), detected from the content'
@@ -507,6 +582,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
             cand key 'Key file utilities: inspect'
+            cand keyset 'Edit a key set (a JWK set file) for key rotation: add, remove, list, activate'
             cand lint 'Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)'
             cand serve 'Run a local OAuth2 token server (/token, /me, JWKS, introspection) over the users file'
             cand ui 'Open a local token debugger page in the browser: decode, lint and verify without sending a token anywhere'
@@ -564,6 +640,20 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand inspect 'Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)'
         }
         &'jwtctl;help;key;inspect'= {
+        }
+        &'jwtctl;help;keyset'= {
+            cand add 'Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written'
+            cand remove 'Remove the key with this kid (never the key that signs, unless --force)'
+            cand list 'List the keys: kid, kty, alg, use, created, private or public, and which one signs'
+            cand activate 'Let a key added with --next sign (the newest private key that is not next signs)'
+        }
+        &'jwtctl;help;keyset;add'= {
+        }
+        &'jwtctl;help;keyset;remove'= {
+        }
+        &'jwtctl;help;keyset;list'= {
+        }
+        &'jwtctl;help;keyset;activate'= {
         }
         &'jwtctl;help;lint'= {
         }

@@ -573,6 +573,111 @@ module completions {
   export extern "jwtctl key help help" [
   ]
 
+  def "nu-complete jwtctl keyset color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Edit a key set (a JWK set file) for key rotation: add, remove, list, activate
+  export extern "jwtctl keyset" [
+    --color: string@"nu-complete jwtctl keyset color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl keyset add alg" [] {
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+  }
+
+  def "nu-complete jwtctl keyset add color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written
+  export extern "jwtctl keyset add" [
+    --kid: string             # Key id (default: the key's own kid, else its RFC 7638 thumbprint)
+    --alg: string@"nu-complete jwtctl keyset add alg" # Algorithm to record (default: what the key implies)
+    --next                    # Publish the key without letting it sign yet (`keyset activate` does that)
+    --passphrase-file: path   # File holding the passphrase of an encrypted KEY (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
+    --color: string@"nu-complete jwtctl keyset add color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    set: path                 # The JWK set file (created when missing: mode 0600, or 0644 when its name says public)
+    key: path                 # The key to add: PEM, DER or JWK, possibly encrypted
+  ]
+
+  def "nu-complete jwtctl keyset remove color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Remove the key with this kid (never the key that signs, unless --force)
+  export extern "jwtctl keyset remove" [
+    --force                   # Remove it even if it is the key that signs
+    --color: string@"nu-complete jwtctl keyset remove color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    set: path                 # The JWK set file
+    kid: string               # Key id
+  ]
+
+  def "nu-complete jwtctl keyset list output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl keyset list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # List the keys: kid, kty, alg, use, created, private or public, and which one signs
+  export extern "jwtctl keyset list" [
+    --output(-o): string@"nu-complete jwtctl keyset list output" # Output format
+    --color: string@"nu-complete jwtctl keyset list color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    set: path                 # The JWK set file
+  ]
+
+  def "nu-complete jwtctl keyset activate color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Let a key added with --next sign (the newest private key that is not next signs)
+  export extern "jwtctl keyset activate" [
+    --color: string@"nu-complete jwtctl keyset activate color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    set: path                 # The JWK set file
+    kid: string               # Key id
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl keyset help" [
+  ]
+
+  # Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written
+  export extern "jwtctl keyset help add" [
+  ]
+
+  # Remove the key with this kid (never the key that signs, unless --force)
+  export extern "jwtctl keyset help remove" [
+  ]
+
+  # List the keys: kid, kty, alg, use, created, private or public, and which one signs
+  export extern "jwtctl keyset help list" [
+  ]
+
+  # Let a key added with --next sign (the newest private key that is not next signs)
+  export extern "jwtctl keyset help activate" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl keyset help help" [
+  ]
+
   def "nu-complete jwtctl lint fail_on" [] {
     [ "info" "low" "medium" "high" "critical" ]
   }
@@ -786,6 +891,26 @@ module completions {
 
   # Show what a key file holds: type, size or curve, public or private, encrypted or not, RFC 7638 thumbprint, the algorithms it can serve, and weaknesses (small RSA, ROCA, short secrets, a private key others can read)
   export extern "jwtctl help key inspect" [
+  ]
+
+  # Edit a key set (a JWK set file) for key rotation: add, remove, list, activate
+  export extern "jwtctl help keyset" [
+  ]
+
+  # Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638 thumbprint as kid, and print the kid. Into a file whose name or mode says public, only the public half is written
+  export extern "jwtctl help keyset add" [
+  ]
+
+  # Remove the key with this kid (never the key that signs, unless --force)
+  export extern "jwtctl help keyset remove" [
+  ]
+
+  # List the keys: kid, kty, alg, use, created, private or public, and which one signs
+  export extern "jwtctl help keyset list" [
+  ]
+
+  # Let a key added with --next sign (the newest private key that is not next signs)
+  export extern "jwtctl help keyset activate" [
   ]
 
   # Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)

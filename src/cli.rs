@@ -266,6 +266,10 @@ pub enum Command {
     #[command(subcommand)]
     Key(KeyCommand),
 
+    /// Edit a key set (a JWK set file) for key rotation: add, remove, list, activate
+    #[command(subcommand)]
+    Keyset(KeysetCommand),
+
     /// Audit tokens for weaknesses (alg none, weak or well-known secrets, missing exp, ...)
     #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
@@ -933,6 +937,93 @@ pub enum KeyCommand {
   JWTCTL_KEY_PASSPHRASE=... jwtctl key inspect --output json signing.pem | jq .thumbprint
   jwtctl key inspect --output json keys/*.pem | jq -s 'map(select(.weaknesses != []))'")]
     Inspect(KeyInspectArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysetCommand {
+    /// Add a key (PEM, DER or JWK; public or private, possibly encrypted) with its RFC 7638
+    /// thumbprint as kid, and print the kid. Into a file whose name or mode says public, only
+    /// the public half is written
+    #[command(after_help = "Examples:
+  jwtctl keyset add signing.jwks.json keys/2026-11.pem
+  jwtctl keyset add signing.jwks.json keys/2027-05.pem --next   # published, not signing yet
+  jwtctl keyset add jwks.pub.json keys/2026-11.pem              # the public half only")]
+    Add(KeysetAddArgs),
+    /// Remove the key with this kid (never the key that signs, unless --force)
+    #[command(after_help = "Examples:
+  jwtctl keyset remove signing.jwks.json \"$OLD_KID\"
+  jwtctl keyset remove --force signing.jwks.json \"$COMPROMISED_KID\"   # even the signing key")]
+    Remove(KeysetRemoveArgs),
+    /// List the keys: kid, kty, alg, use, created, private or public, and which one signs
+    #[command(after_help = "Examples:
+  jwtctl keyset list signing.jwks.json
+  jwtctl keyset list signing.jwks.json --output json | jq -r '.keys[] | select(.role == \"signing\") | .kid'")]
+    List(KeysetListArgs),
+    /// Let a key added with --next sign (the newest private key that is not next signs)
+    #[command(after_help = "Examples:
+  NEW_KID=$(jwtctl keyset add signing.jwks.json keys/2027-05.pem --next)
+  jwtctl keyset activate signing.jwks.json \"$NEW_KID\"")]
+    Activate(KeysetKidArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeysetAddArgs {
+    /// The JWK set file (created when missing: mode 0600, or 0644 when its name says public)
+    #[arg(value_name = "SET", value_hint = ValueHint::FilePath)]
+    pub set: PathBuf,
+
+    /// The key to add: PEM, DER or JWK, possibly encrypted
+    #[arg(value_name = "KEY", value_hint = ValueHint::FilePath)]
+    pub key: PathBuf,
+
+    /// Key id (default: the key's own kid, else its RFC 7638 thumbprint)
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+
+    /// Algorithm to record (default: what the key implies)
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
+    pub alg: Option<Alg>,
+
+    /// Publish the key without letting it sign yet (`keyset activate` does that)
+    #[arg(long)]
+    pub next: bool,
+
+    /// File holding the passphrase of an encrypted KEY (default: $JWTCTL_KEY_PASSPHRASE, else
+    /// a prompt on a terminal)
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysetRemoveArgs {
+    #[command(flatten)]
+    pub target: KeysetKidArgs,
+
+    /// Remove it even if it is the key that signs
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysetKidArgs {
+    /// The JWK set file
+    #[arg(value_name = "SET", value_hint = ValueHint::FilePath)]
+    pub set: PathBuf,
+
+    /// Key id
+    #[arg(value_name = "KID")]
+    pub kid: String,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysetListArgs {
+    /// The JWK set file
+    #[arg(value_name = "SET", value_hint = ValueHint::FilePath)]
+    pub set: PathBuf,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
+    pub output: ReportOutput,
 }
 
 #[derive(Debug, Args)]

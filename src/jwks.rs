@@ -1,10 +1,121 @@
 //! JWK Sets: reading them (file now; URLs in `remote`) and building them from keys.
 
-use serde_json::{json, Value};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::keys::{Jwk, Key, KeyError};
 use crate::remote::{Fetcher, Origin};
 use crate::warning::{Level, Warning, Warnings};
+
+/// A parsed JWK set: a JSON object with a `"keys"` array (RFC 7517 section 5). A local set
+/// may hold private members (`d`, an `oct` key's `k`): every string in it is wiped on drop, and
+/// members are read from it by reference, never cloned into plain buffers.
+pub struct SetDocument {
+    root: Map<String, Value>,
+}
+
+impl SetDocument {
+    pub fn parse(bytes: &[u8], source: &str) -> Result<SetDocument, KeyError> {
+        let mut doc = SetDocument { root: Map::new() };
+        match crate::token::parse_strict(bytes) {
+            Ok(Value::Object(root)) => doc.root = root,
+            Ok(mut other) => {
+                wipe(&mut other);
+                return Err(KeyError::Jwk(format!("{source} is not a JSON object")));
+            }
+            Err(e) => return Err(KeyError::Jwk(format!("{source} is not JSON: {e}"))),
+        }
+        if !doc.root.get("keys").is_some_and(Value::is_array) {
+            return Err(KeyError::Jwk(format!("{source} has no \"keys\" array")));
+        }
+        Ok(doc)
+    }
+
+    /// An empty set, for a file about to be created.
+    pub fn empty() -> SetDocument {
+        let mut root = Map::new();
+        root.insert("keys".into(), Value::Array(Vec::new()));
+        SetDocument { root }
+    }
+
+    pub fn members(&self) -> &[Value] {
+        self.root["keys"].as_array().expect("checked when parsed")
+    }
+
+    pub fn members_mut(&mut self) -> &mut Vec<Value> {
+        self.root
+            .get_mut("keys")
+            .and_then(Value::as_array_mut)
+            .expect("checked when parsed")
+    }
+
+    /// Pretty JSON with a final newline, in a buffer wiped on drop.
+    pub fn render(&self) -> Zeroizing<Vec<u8>> {
+        let mut out = Zeroizing::new(Vec::with_capacity(4096));
+        serde_json::to_writer_pretty(&mut *out, &self.root).expect("a JSON value serialises");
+        out.push(b'\n');
+        out
+    }
+}
+
+impl Drop for SetDocument {
+    fn drop(&mut self) {
+        for v in self.root.values_mut() {
+            wipe(v);
+        }
+    }
+}
+
+/// Overwrites every string of a JSON value in place.
+pub fn wipe(v: &mut Value) {
+    match v {
+        Value::String(s) => s.zeroize(),
+        Value::Array(a) => a.iter_mut().for_each(wipe),
+        Value::Object(m) => m.values_mut().for_each(wipe),
+        _ => {}
+    }
+}
+
+/// The member's `kid`, when it is a string.
+pub fn member_kid(member: &Value) -> Option<&str> {
+    member.get("kid").and_then(Value::as_str)
+}
+
+/// The key member `i` of a set describes, named after the set and its kid for messages. With
+/// `public_only`, a private member yields its public half.
+pub fn member_key(
+    member: &Value,
+    source: &str,
+    i: usize,
+    public_only: bool,
+) -> Result<Key, KeyError> {
+    let jwk =
+        Jwk::deserialize(member).map_err(|e| KeyError::Jwk(format!("{source} key #{i}: {e}")))?;
+    let key = if public_only && jwk.is_private() {
+        jwk.public_only().to_key()
+    } else {
+        jwk.to_key()
+    };
+    let mut key = key.map_err(|e| KeyError::Jwk(format!("{source} key #{i}: {e}")))?;
+    key.source = match &key.kid {
+        Some(kid) => format!("{source} kid \"{kid}\""),
+        None => format!("{source} key #{i}"),
+    };
+    Ok(key)
+}
+
+/// Refuses a set that mixes HMAC secrets with key pairs: a published set would have to leave the
+/// secrets out, and then tokens would verify here but nowhere else.
+pub fn check_one_kind(keys: &[Key], source: &str) -> Result<(), KeyError> {
+    let secrets = keys.iter().filter(|k| k.public().is_none()).count();
+    if secrets > 0 && secrets < keys.len() {
+        return Err(KeyError::Jwk(format!(
+            "{source} mixes HMAC secrets with public keys; keep secrets out of a set that holds public keys"
+        )));
+    }
+    Ok(())
+}
 
 /// Loads every usable key of a JWKS document. Keys jwtctl cannot use (other kty, encryption
 /// keys) are skipped; a set with none left is an error.
@@ -13,21 +124,15 @@ pub fn from_document(
     source: &str,
     warnings: &mut Warnings,
 ) -> Result<Vec<Key>, KeyError> {
-    let v: Value = crate::token::parse_strict(doc)
-        .map_err(|e| KeyError::Jwk(format!("{source} is not JSON: {e}")))?;
-    let keys = v
-        .get("keys")
-        .and_then(Value::as_array)
-        .ok_or_else(|| KeyError::Jwk(format!("{source} has no \"keys\" array")))?;
+    let set = SetDocument::parse(doc, source)?;
+    let keys = set.members();
     // A local set may hold HMAC secrets (RFC 7517 A.3); one fetched from a URL is published,
     // so a secret in it is never used.
     let local = !(source.starts_with("https://") || source.starts_with("http://"));
     // RFC 7517 4.5: kids in a set should be distinct. When two signature keys share one,
     // which the issuer meant is a guess, so neither is used.
     fn signing_kid(k: &Value) -> Option<&str> {
-        k.get("kid")
-            .and_then(Value::as_str)
-            .filter(|_| k.get("use").and_then(Value::as_str) != Some("enc"))
+        member_kid(k).filter(|_| k.get("use").and_then(Value::as_str) != Some("enc"))
     }
     let mut out = Vec::new();
     let mut skipped = Vec::new();
@@ -39,25 +144,16 @@ pub fn from_document(
                 continue;
             }
         }
-        let parsed = serde_json::from_value::<Jwk>(k.clone())
-            .map_err(|e| KeyError::Jwk(e.to_string()))
-            .and_then(|jwk| {
-                if jwk.kty == "oct" && local {
-                    jwk.to_key()
-                } else if jwk.is_private() {
-                    // A published set must hold public keys; use only the public half.
-                    jwk.public_only().to_key()
-                } else {
-                    jwk.to_key()
-                }
-            });
-        match parsed {
-            Ok(mut key) => {
-                key.source = match &key.kid {
-                    Some(kid) => format!("{source} kid \"{kid}\""),
-                    None => format!("{source} key #{i}"),
-                };
-                out.push(key);
+        // A published set must hold public keys; of a private member only the public half is
+        // used, except for a local set's HMAC secrets.
+        let is_oct = k.get("kty").and_then(Value::as_str) == Some("oct");
+        match member_key(k, source, i, !(is_oct && local)) {
+            Ok(key) => out.push(key),
+            Err(KeyError::Jwk(e)) => {
+                let detail = e
+                    .strip_prefix(&format!("{source} key #{i}: "))
+                    .unwrap_or(&e);
+                skipped.push(format!("key #{i}: invalid JWK: {detail}"));
             }
             Err(e) => skipped.push(format!("key #{i}: {e}")),
         }
@@ -72,12 +168,7 @@ pub fn from_document(
     if out.is_empty() {
         return Err(KeyError::Jwk(format!("{source} holds no usable key")));
     }
-    let secrets = out.iter().filter(|k| k.public().is_none()).count();
-    if secrets > 0 && secrets < out.len() {
-        return Err(KeyError::Jwk(format!(
-            "{source} mixes HMAC secrets with public keys; keep secrets out of a set that holds public keys"
-        )));
-    }
+    check_one_kind(&out, source)?;
     Ok(out)
 }
 
@@ -100,10 +191,7 @@ pub fn load(
         return Ok(keys);
     }
     let path = std::path::Path::new(location);
-    let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::keys::read_key_file(path)?;
     Ok(from_document(&bytes, location, warnings)?)
 }
 

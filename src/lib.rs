@@ -15,6 +15,7 @@ pub mod hashing;
 pub mod input;
 pub mod jwks;
 pub mod keys;
+pub mod keyset;
 pub mod mint;
 pub mod output;
 pub mod remote;

@@ -14,6 +14,7 @@ pub mod issue;
 pub mod jwks;
 pub mod key;
 pub mod keygen;
+pub mod keyset;
 pub mod lint;
 pub mod man;
 pub mod report;
@@ -36,6 +37,7 @@ pub fn run(ctx: &Ctx, command: Command) -> crate::error::Result<()> {
         Command::Jwks(a) => jwks::run(ctx, a),
         Command::Jwk(JwkCommand::Thumbprint(a)) => jwks::thumbprint(ctx, a),
         Command::Key(KeyCommand::Inspect(a)) => key::inspect(ctx, a),
+        Command::Keyset(c) => keyset::run(ctx, c),
         Command::Lint(a) => lint::run(ctx, a),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve::run(ctx, a),

@@ -221,7 +221,7 @@ fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
 
 /// Left-aligned columns two spaces apart, measured in terminal cells: a CJK character takes
 /// two, a combining mark none, so `chars().count()` would misalign them.
-fn columns(rows: &[Vec<String>]) -> String {
+pub(crate) fn columns(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
     let n = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..n)

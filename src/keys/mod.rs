@@ -26,6 +26,11 @@ pub use material::{material_from_der, Key, Material, PrivateKey, PublicKey, Usag
 pub use secret::{Secret, SecretArg};
 pub use sign::{Signer, Verifier};
 
+/// Reads a file that may hold key material: size-limited, into a buffer wiped on drop.
+pub fn read_key_file(path: &std::path::Path) -> Result<zeroize::Zeroizing<Vec<u8>>, KeyError> {
+    load::read_limited(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::load::key_material_kind;

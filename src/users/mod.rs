@@ -23,6 +23,7 @@
 mod doc;
 mod edit;
 mod error;
+mod locked;
 mod model;
 mod parse;
 mod scan;
@@ -31,6 +32,7 @@ mod write;
 pub use doc::check_edit_round_trip;
 pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
+pub use locked::edit_locked;
 pub use model::{check_name, Format, User, Users, MAX_NAME_LEN};
 
 #[cfg(test)]

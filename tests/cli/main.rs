@@ -18,6 +18,7 @@ mod inspect;
 mod interop;
 mod keyfiles;
 mod keys;
+mod keyset;
 mod layout;
 mod lint;
 mod serve;

@@ -1,0 +1,480 @@
+//! `jwtctl keyset`: JWK set files edited for key rotation, and the sets `issue` and `serve`
+//! sign with.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::support::*;
+
+const PASS: &str = "correct horse";
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn thumbprint(key: &Path) -> String {
+    stdout_of(jwtctl().args(["jwk", "thumbprint"]).arg(key))
+}
+
+/// `keyset add SET KEY ARGS`: the kid printed.
+fn add(set: &Path, key: &Path, args: &[&str]) -> String {
+    stdout_of(
+        jwtctl()
+            .args(["keyset", "add"])
+            .arg(set)
+            .arg(key)
+            .args(args),
+    )
+}
+
+fn list_json(set: &Path) -> Value {
+    let text = stdout_of(jwtctl().args(["keyset", "list", "-o", "json"]).arg(set));
+    let v: Value = serde_json::from_str(&text).unwrap();
+    crate::contract::assert_valid(&crate::contract::schema(), &v);
+    v
+}
+
+fn members(set: &Path) -> Vec<Value> {
+    read_json(set)["keys"].as_array().unwrap().clone()
+}
+
+/// A fixture copied to a 0600 file (git does not keep modes).
+fn encrypted_copy(dir: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(fixtures().join("encrypted").join(name), &to).unwrap();
+    #[cfg(unix)]
+    chmod(&to, 0o600);
+    to
+}
+
+#[test]
+fn add_takes_pem_der_jwk_and_encrypted_keys_with_their_thumbprints_as_kids() {
+    let dir = tempdir();
+    let d = dir.path();
+    let (ec, _) = keygen_pair(d, "ec", "ES256");
+    jwtctl()
+        .args(["keygen", "--alg", "EdDSA", "--format", "jwk", "--out"])
+        .arg(d.join("ed"))
+        .assert()
+        .success();
+    let (_, rsa_pub) = keygen_pair(d, "rsa", "RS256");
+    // DER: the PEM's body, decoded.
+    let der = d.join("rsa.pub.der");
+    let text = std::fs::read_to_string(&rsa_pub).unwrap();
+    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+    use base64::Engine;
+    std::fs::write(
+        &der,
+        base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap(),
+    )
+    .unwrap();
+    let encrypted = encrypted_copy(d, "ec-genpkey-aes256.pem");
+
+    let set = d.join("signing.jwks.json");
+    let out = jwtctl()
+        .args(["keyset", "add"])
+        .arg(&set)
+        .arg(&ec)
+        .assert()
+        .success()
+        .stdout(format!("{}\n", thumbprint(&ec)));
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("(ES256, private, signing) to") && stderr.contains("(new file)"),
+        "{stderr}"
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        mode(&set),
+        0o600,
+        "a set of private keys is the owner's only"
+    );
+    // The JWK's own kid is kept.
+    let ed_kid = read_json(d.join("ed.jwk"))["kid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(add(&set, &d.join("ed.jwk"), &[]), ed_kid);
+    assert_eq!(add(&set, &der, &["--kid", "rsa-2026"]), "rsa-2026");
+    let enc_kid = stdout_of(
+        jwtctl()
+            .env("JWTCTL_KEY_PASSPHRASE", PASS)
+            .args(["keyset", "add", "--next"])
+            .arg(&set)
+            .arg(&encrypted),
+    );
+    assert_eq!(
+        enc_kid,
+        thumbprint(&fixtures().join("encrypted/ec.pub.pem"))
+    );
+
+    let listed = list_json(&set);
+    assert_eq!(listed["kind"], "keyset");
+    let rows: Vec<(String, String, bool, String)> = listed["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                k["kid"].as_str().unwrap().to_string(),
+                k["alg"].as_str().unwrap().to_string(),
+                k["private"].as_bool().unwrap(),
+                k["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let ec_kid = thumbprint(&ec);
+    assert_eq!(
+        rows,
+        vec![
+            (ec_kid.clone(), "ES256".into(), true, "verify".into()),
+            (ed_kid.clone(), "EdDSA".into(), true, "signing".into()),
+            ("rsa-2026".into(), "RS256".into(), false, "verify".into()),
+            (enc_kid.clone(), "ES256".into(), true, "next".into()),
+        ],
+        "the newest private key that is not next signs"
+    );
+    for k in listed["keys"].as_array().unwrap() {
+        assert_eq!(k["use"], "sig");
+        assert!(k["created"].as_str().unwrap().ends_with('Z'));
+    }
+    // The file holds the private members of the private keys, none of the public one.
+    let stored = members(&set);
+    assert!(stored[0]["d"].is_string() && stored[3]["d"].is_string());
+    assert!(stored[2].get("d").is_none() && stored[2]["n"].is_string());
+
+    // People's view: one row per key, kid first.
+    let human = stdout_of(jwtctl().args(["keyset", "list"]).arg(&set));
+    let lines: Vec<&str> = human.lines().collect();
+    assert_eq!(lines.len(), 5, "{human}");
+    assert!(
+        lines[0].starts_with("KID") && lines[0].ends_with("ROLE"),
+        "{human}"
+    );
+    assert!(lines[2].starts_with(&ed_kid) && lines[2].ends_with("private  signing"));
+    assert!(lines[3].starts_with("rsa-2026") && lines[3].contains(" RSA "));
+    assert!(lines[4].ends_with("private  next"), "{human}");
+}
+
+#[test]
+fn duplicates_unknown_kids_and_wrong_inputs_are_refused_with_the_file_unchanged() {
+    let dir = tempdir();
+    let d = dir.path();
+    let (a, a_pub) = keygen_pair(d, "a", "ES256");
+    let (b, _) = keygen_pair(d, "b", "ES256");
+    let set = d.join("keys.jwks.json");
+    let a_kid = add(&set, &a, &[]);
+    let before = std::fs::read(&set).unwrap();
+    let unchanged = || assert_eq!(std::fs::read(&set).unwrap(), before);
+
+    // The same key again, even as its public half or under another kid.
+    for (key, args) in [(&a, vec![]), (&a_pub, vec![]), (&a, vec!["--kid", "other"])] {
+        jwtctl()
+            .args(["keyset", "add"])
+            .arg(&set)
+            .arg(key)
+            .args(&args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "jwtctl: {} already holds this key, as kid \"{a_kid}\"\nhint: a key is added once; `jwtctl keyset list {}` shows it\n",
+                set.display(),
+                set.display()
+            ));
+    }
+    // Another key under a kid that is taken.
+    jwtctl()
+        .args(["keyset", "add"])
+        .arg(&set)
+        .arg(&b)
+        .args(["--kid", &a_kid])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("already has a key with kid")
+                .and(predicate::str::contains("hint: choose another --kid")),
+        );
+    // An algorithm the key cannot serve.
+    jwtctl()
+        .args(["keyset", "add", "--alg", "RS256"])
+        .arg(&set)
+        .arg(&b)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--alg RS256 does not fit the key"));
+    // An HMAC secret is no key pair.
+    let secret = d.join("secret.jwk");
+    jwtctl()
+        .args(["keygen", "--alg", "HS256", "--format", "jwk", "--out"])
+        .arg(&secret)
+        .assert()
+        .success();
+    jwtctl()
+        .args(["keyset", "add"])
+        .arg(&set)
+        .arg(&secret)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "an HMAC secret does not belong in a key set file",
+        ));
+    // Unknown kids.
+    for cmd in ["remove", "activate"] {
+        jwtctl()
+            .args(["keyset", cmd])
+            .arg(&set)
+            .arg("nope")
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "jwtctl: {} has no key with kid \"nope\"\nhint: `jwtctl keyset list {}` shows the kids\n",
+                set.display(),
+                set.display()
+            ));
+    }
+    // The key that signs stays unless --force.
+    jwtctl()
+        .args(["keyset", "remove"])
+        .arg(&set)
+        .arg(&a_kid)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "kid \"{a_kid}\" is the key {} signs with",
+            set.display()
+        )))
+        .stderr(predicate::str::contains("or pass --force"));
+    unchanged();
+
+    // A file that is not a key set is never rewritten.
+    let bad = d.join("bad.jwks.json");
+    std::fs::write(&bad, "{\"keys\": 3}").unwrap();
+    jwtctl()
+        .args(["keyset", "add"])
+        .arg(&bad)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no \"keys\" array"));
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{\"keys\": 3}");
+    // Listing a set that does not exist.
+    jwtctl()
+        .args(["keyset", "list"])
+        .arg(d.join("none.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains(
+            "hint: create it with `jwtctl keyset add",
+        ));
+
+    // A wrong passphrase: exit 7, nothing added.
+    let enc = encrypted_copy(d, "ec-genpkey-aes256.pem");
+    jwtctl()
+        .env("JWTCTL_KEY_PASSPHRASE", "wrong")
+        .args(["keyset", "add"])
+        .arg(&set)
+        .arg(&enc)
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("wrong passphrase"));
+    unchanged();
+
+    // --force removes the signer; the set then has none, and says so.
+    jwtctl()
+        .args(["keyset", "remove", "--force"])
+        .arg(&set)
+        .arg(&a_kid)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("holds no key that can sign now"));
+    assert!(members(&set).is_empty());
+}
+
+#[test]
+fn a_private_key_never_lands_in_a_file_whose_name_or_mode_says_public() {
+    let dir = tempdir();
+    let d = dir.path();
+    let (a, _) = keygen_pair(d, "a", "ES256");
+    // By name: the public half only, and a warning that says so.
+    let published = d.join("jwks.pub.json");
+    jwtctl()
+        .args(["keyset", "add"])
+        .arg(&published)
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(format!("{}\n", thumbprint(&a)))
+        .stderr(predicate::str::contains(format!(
+            "warning: {} holds a private key, but {} must stay public (its name (jwks.pub.json) says it is public): wrote its public half only",
+            a.display(),
+            published.display()
+        )));
+    let stored = members(&published);
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].get("d").is_none() && stored[0]["x"].is_string());
+    #[cfg(unix)]
+    assert_eq!(
+        mode(&published),
+        0o644,
+        "a published set is readable by all"
+    );
+
+    // By mode: a set others may read gets public halves too.
+    #[cfg(unix)]
+    {
+        let (b, b_pub) = keygen_pair(d, "b", "ES256");
+        let set = d.join("keys.json");
+        add(&set, &b_pub, &[]);
+        chmod(&set, 0o644);
+        jwtctl()
+            .args(["keyset", "add"])
+            .arg(&set)
+            .arg(&a)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "(its mode (644) lets others read it)",
+            ));
+        assert!(members(&set).iter().all(|m| m.get("d").is_none()));
+        assert_eq!(mode(&set), 0o644);
+
+        // A private set made readable by others is not edited at all.
+        let private = d.join("private.json");
+        add(&private, &b, &[]);
+        let (c, _) = keygen_pair(d, "c", "ES256");
+        let kid = add(&private, &c, &["--next"]);
+        chmod(&private, 0o640);
+        let before = std::fs::read(&private).unwrap();
+        jwtctl()
+            .args(["keyset", "remove"])
+            .arg(&private)
+            .arg(&kid)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "jwtctl: {} holds private keys, but its mode (640) lets others read it",
+                private.display()
+            )))
+            .stderr(predicate::str::contains(format!(
+                "hint: keep private keys in a file of mode 0600 whose name does not say public (chmod 600 {})",
+                private.display()
+            )));
+        assert_eq!(std::fs::read(&private).unwrap(), before);
+    }
+}
+
+#[test]
+fn concurrent_edits_are_serialised_and_none_is_lost() {
+    let dir = tempdir();
+    let d = dir.path();
+    let keys: Vec<PathBuf> = (0..8)
+        .map(|i| keygen_pair(d, &format!("k{i}"), "ES256").0)
+        .collect();
+    let set = d.join("set.jwks.json");
+    let bin = assert_cmd::cargo::cargo_bin("jwtctl");
+    let children: Vec<_> = keys
+        .iter()
+        .map(|k| {
+            std::process::Command::new(&bin)
+                .args(["keyset", "add", "-q"])
+                .arg(&set)
+                .arg(k)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let mut kids: Vec<String> = members(&set)
+        .iter()
+        .map(|m| m["kid"].as_str().unwrap().to_string())
+        .collect();
+    kids.sort();
+    let mut want: Vec<String> = keys.iter().map(|k| thumbprint(k)).collect();
+    want.sort();
+    assert_eq!(kids, want);
+    // No temp file is left beside the set.
+    let leftovers: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn activate_lets_a_next_key_sign_and_says_when_a_newer_one_still_does() {
+    let dir = tempdir();
+    let d = dir.path();
+    let (old, _) = keygen_pair(d, "old", "ES256");
+    let (next, _) = keygen_pair(d, "next", "ES256");
+    let (newest, _) = keygen_pair(d, "newest", "ES256");
+    let set = d.join("signing.jwks.json");
+    let old_kid = add(&set, &old, &[]);
+    let next_kid = add(&set, &next, &["--next"]);
+    let role = |kid: &str| {
+        list_json(&set)["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kid"] == kid)
+            .unwrap()["role"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(role(&old_kid), "signing");
+    assert_eq!(role(&next_kid), "next");
+    jwtctl()
+        .args(["keyset", "activate"])
+        .arg(&set)
+        .arg(&next_kid)
+        .assert()
+        .success()
+        .stderr(format!("jwtctl: kid {next_kid} now signs\n"));
+    assert_eq!(role(&next_kid), "signing");
+    assert_eq!(role(&old_kid), "verify");
+    assert!(members(&set).iter().all(|m| m.get("status").is_none()));
+
+    // Activating an older key while a newer one is active changes nothing that signs.
+    let newest_kid = add(&set, &newest, &[]);
+    jwtctl()
+        .args(["keyset", "activate"])
+        .arg(&set)
+        .arg(&old_kid)
+        .assert()
+        .success()
+        .stderr(format!(
+            "jwtctl: warning: kid {old_kid} may sign, but the newer kid {newest_kid} still does\n"
+        ));
+    // A public member cannot be activated.
+    let (p, p_pub) = keygen_pair(d, "p", "ES256");
+    let _ = p;
+    let p_kid = add(&set, &p_pub, &[]);
+    jwtctl()
+        .args(["keyset", "activate"])
+        .arg(&set)
+        .arg(&p_kid)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is a public key, which cannot sign",
+        ));
+}
