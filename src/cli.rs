@@ -26,6 +26,9 @@ macro_rules! exit_code_table {
      and issue --user --scope asking for a scope the user does not hold
   7  authentication failed (unknown user, wrong password, disabled);
      wrong passphrase for an encrypted private key
+  8  no such user in the users file
+  9  user already exists in the users file
+ 10  users file missing
 130 interrupted (Ctrl-C during a batch; the counts so far are printed)
 When several checks fail the most fundamental one decides: 3, then 4, 5, 6.
 A batch exits with the worst outcome over its tokens, 3 when it holds no token; when stdout

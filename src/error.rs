@@ -14,6 +14,12 @@ pub enum ExitCode {
     Expired = 5,
     Claims = 6,
     Auth = 7,
+    /// `users …`: no user of that name in the users file.
+    NoSuchUser = 8,
+    /// `users add` (or `import` without `--replace`): the name is taken.
+    UserExists = 9,
+    /// The users file does not exist (an edit other than `add` or `import` never creates it).
+    NoUsersFile = 10,
     /// Ctrl-C stopped a batch (128 + SIGINT, as shells report it).
     Interrupted = 130,
 }
@@ -34,8 +40,9 @@ impl ExitCode {
             ExitCode::Signature => 4,
             ExitCode::Malformed => 5,
             ExitCode::Usage => 6,
-            ExitCode::Runtime => 7,
-            ExitCode::Interrupted => 8,
+            ExitCode::NoSuchUser | ExitCode::UserExists | ExitCode::NoUsersFile => 7,
+            ExitCode::Runtime => 8,
+            ExitCode::Interrupted => 9,
         }
     }
 
@@ -52,6 +59,9 @@ impl ExitCode {
                 "claim check failed (iss, aud, sub, scope, required claim, token use, user)"
             }
             ExitCode::Auth => "authentication failed (unknown user, wrong password, disabled)",
+            ExitCode::NoSuchUser => "no such user in the users file",
+            ExitCode::UserExists => "user already exists in the users file",
+            ExitCode::NoUsersFile => "users file missing",
             ExitCode::Interrupted => "interrupted (Ctrl-C during a batch)",
         }
     }

@@ -351,7 +351,7 @@ pub fn authenticate(
         // The operator holds the signing key and the file, so plain answers are safe here.
         let user = users.get(name).ok_or_else(|| {
             Failure::new(
-                ExitCode::Auth,
+                ExitCode::NoSuchUser,
                 format!("no user \"{name}\" in {}", ctx.users.display()),
             )
             .hint("`jwtctl users list` shows the users; without --user, --sub signs any subject")

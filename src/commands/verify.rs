@@ -478,6 +478,11 @@ fn outcome_name(code: ExitCode) -> &'static str {
         ExitCode::Expired => "expired",
         ExitCode::Claims => "failed claims",
         ExitCode::Auth => "unauthenticated",
-        ExitCode::Runtime | ExitCode::Usage | ExitCode::Interrupted => "errors",
+        ExitCode::Runtime
+        | ExitCode::Usage
+        | ExitCode::NoSuchUser
+        | ExitCode::UserExists
+        | ExitCode::NoUsersFile
+        | ExitCode::Interrupted => "errors",
     }
 }

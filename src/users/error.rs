@@ -81,6 +81,10 @@ impl crate::error::Diagnose for StoreError {
     fn exit_code(&self) -> ExitCode {
         match self {
             StoreError::BadName(_) | StoreError::Unrepresentable(_) => ExitCode::Usage,
+            // Provisioning scripts branch on these three, so each has its own code.
+            StoreError::UnknownUser { .. } => ExitCode::NoSuchUser,
+            StoreError::Exists { .. } => ExitCode::UserExists,
+            StoreError::Missing { .. } => ExitCode::NoUsersFile,
             _ => ExitCode::Runtime,
         }
     }

@@ -564,20 +564,20 @@ fn users_file_flags_appear_where_the_users_file_is_read() {
         jwtctl()
             .args(&args)
             .assert()
-            .code(1)
+            .code(10)
             .stderr(contains(format!("{file} does not exist")));
     }
     jwtctl()
         .env("JWTCTL_USERS", users("env.toml"))
         .args(["users", "list"])
         .assert()
-        .code(1)
+        .code(10)
         .stderr(contains("env.toml does not exist"));
     jwtctl()
         .args(["users", "list", "--users-format", "json", "--users"])
         .arg(users("plain"))
         .assert()
-        .code(1)
+        .code(10)
         .stderr(contains("plain does not exist"));
 }
 

@@ -446,7 +446,7 @@ fn symlinked_users_files_are_followed_and_the_target_is_replaced_atomically() {
     on(&link)
         .args(["users", "remove", "carol"])
         .assert()
-        .code(1)
+        .code(8)
         .stderr(predicates::str::contains(link.display().to_string()));
 
     // A loop of links is an error, not a hang, and writes nothing.

@@ -310,7 +310,7 @@ fn passwords_never_appear_in_users_issue_or_hash_output() {
         (
             &["users", "add", "alice", "--password-stdin"][..],
             &right,
-            1,
+            9,
         ),
         (&["users", "list"][..], &right, 0),
         (&["users", "list", "-o", "json"][..], &right, 0),

@@ -1135,7 +1135,7 @@ fn start_up_problems_are_one_line_errors_with_hints() {
     serve(&site.dir().join("missing.toml"))
         .env("JWTCTL_SECRET", SECRET)
         .assert()
-        .code(1)
+        .code(10)
         .stderr(predicates::str::contains("missing.toml"));
     // A weak secret is refused for signing.
     serve(&site.users)

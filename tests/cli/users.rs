@@ -168,12 +168,12 @@ fn list_and_show_describe_users_but_never_print_the_hash() {
     on(&path)
         .args(["users", "show", "carol"])
         .assert()
-        .code(1)
+        .code(8)
         .stderr(predicate::str::contains("no user \"carol\""));
 }
 
 #[test]
-fn duplicate_add_exits_1_and_leaves_the_file_untouched() {
+fn duplicate_add_exits_9_and_leaves_the_file_untouched() {
     let (_d, path) = users_file("users.toml");
     add(&path, "alice", "secret", &[]);
     let before = fs::read(&path).unwrap();
@@ -181,7 +181,7 @@ fn duplicate_add_exits_1_and_leaves_the_file_untouched() {
     on(&path)
         .args(["users", "add", "alice", "--password-stdin"])
         .assert()
-        .code(1)
+        .code(9)
         .stderr(predicate::str::contains("user \"alice\" already exists"))
         .stderr(predicate::str::contains("hint:"));
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -273,7 +273,7 @@ fn passwd_replaces_the_hash_and_refuses_unknown_users() {
         .args(["users", "passwd", "bob", "--password-stdin"])
         .write_stdin("x\n")
         .assert()
-        .code(1)
+        .code(8)
         .stderr(predicate::str::contains("no user \"bob\""))
         .stderr(predicate::str::contains("hint:"));
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -293,24 +293,28 @@ fn remove_deletes_one_user_and_refuses_unknown_users() {
     on(&path)
         .args(["users", "remove", "alice"])
         .assert()
-        .code(1)
+        .code(8)
         .stderr(predicate::str::contains("no user \"alice\""));
     assert_eq!(fs::read(&path).unwrap(), before);
 }
 
 #[test]
-fn a_missing_users_file_is_a_runtime_error_with_a_hint() {
+fn a_missing_users_file_exits_10_with_a_hint() {
     let (_d, path) = users_file("users.toml");
     for args in [
         &["users", "list"][..],
         &["users", "show", "alice"],
         &["users", "remove", "alice"],
         &["users", "disable", "alice"],
+        &["users", "enable", "alice"],
+        &["users", "passwd", "alice", "--password-stdin"],
     ] {
         on(&path)
             .args(args)
+            .write_stdin("pw\n")
             .assert()
-            .code(1)
+            .code(10)
+            .stdout("")
             .stderr(predicate::str::contains("does not exist"))
             .stderr(predicate::str::contains(
                 "hint: create it with `jwtctl users add NAME`",
@@ -404,7 +408,7 @@ fn import_reads_the_fastapi_tutorial_shape_and_keeps_bcrypt_hashes() {
         .args(["users", "import"])
         .arg(&db)
         .assert()
-        .code(1)
+        .code(9)
         .stderr(predicate::str::contains("already exists"));
     assert_eq!(fs::read(&path).unwrap(), before);
     on(&path)
@@ -998,7 +1002,7 @@ fn verify_check_user_fails_with_6_for_disabled_and_unknown_subjects() {
     on(&missing)
         .args(["verify", "--check-user", &token])
         .assert()
-        .code(1)
+        .code(10)
         .stderr(predicate::str::contains("does not exist"));
 }
 
@@ -1152,7 +1156,7 @@ fn a_large_json_users_file_is_read_in_pieces() {
     on(&path)
         .args(["users", "show", "user9999"])
         .assert()
-        .failure()
+        .code(8)
         .stderr(predicate::str::contains("no user \"user9999\""));
 }
 
@@ -1177,4 +1181,65 @@ fn a_broken_large_users_file_is_refused_with_the_line() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("is not valid TOML (line 100"));
+}
+
+/// README's table of which `users` edits may be run twice, and the codes scripts branch on.
+#[test]
+fn provisioning_scripts_can_tell_taken_gone_and_missing_apart() {
+    let (_d, path) = users_file("users.toml");
+    add(&path, "bob", "pw", &[]);
+    // disable and enable are idempotent: the second run succeeds and says so.
+    for (verb, state) in [("disable", "disabled"), ("enable", "enabled")] {
+        for _ in 0..2 {
+            on(&path).args(["users", verb, "bob"]).assert().success();
+        }
+        on(&path)
+            .args(["users", verb, "bob"])
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(predicate::str::contains(format!("was already {state}")));
+    }
+    // add and remove are not: the second run has its own code, and the file is unchanged.
+    let before = fs::read(&path).unwrap();
+    on(&path)
+        .args(["users", "add", "bob", "--password-stdin"])
+        .write_stdin("pw\n")
+        .assert()
+        .code(9)
+        .stdout("")
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(fs::read(&path).unwrap(), before);
+    on(&path)
+        .args(["users", "remove", "bob"])
+        .assert()
+        .success();
+    on(&path)
+        .args(["users", "remove", "bob"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(predicate::str::contains("no user \"bob\""))
+        .stderr(predicate::str::contains("hint:"));
+    for verb in ["disable", "enable", "show"] {
+        on(&path).args(["users", verb, "bob"]).assert().code(8);
+    }
+    // An operator's --no-auth names a user who is not there: 8 too (a login stays 7).
+    on(&path)
+        .args(["issue", "--user", "bob", "--no-auth"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(predicate::str::contains("no user \"bob\""));
+    check(&path, "bob", "pw").code(7);
+    // import creates a missing file, as add does; the others exit 10 and create nothing.
+    let (_d2, fresh) = users_file("new.toml");
+    on(&fresh)
+        .args(["users", "remove", "bob"])
+        .assert()
+        .code(10)
+        .stderr(predicate::str::contains("does not exist"));
+    assert!(!fresh.exists());
+    add(&fresh, "bob", "pw", &[]);
+    assert_eq!(names(&fresh), ["bob"]);
 }

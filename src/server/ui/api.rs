@@ -537,9 +537,19 @@ mod tests {
             .to_string();
         use ExitCode::*;
         for code in [
-            Ok, Runtime, Usage, Malformed, Signature, Expired, Claims, Auth,
+            Ok,
+            Runtime,
+            Usage,
+            Malformed,
+            Signature,
+            Expired,
+            Claims,
+            Auth,
+            NoSuchUser,
+            UserExists,
+            NoUsersFile,
         ] {
-            let line = format!("  {}  {}", code.code(), code.meaning());
+            let line = format!("{:>3}  {}", code.code(), code.meaning());
             assert!(help.contains(&line), "{line:?} is not in verify --help");
         }
     }
