@@ -457,7 +457,8 @@ pub struct IssueArgs {
     pub jti: Option<String>,
 
     /// Key id in the header; `auto` puts the key's RFC 7638 thumbprint
-    #[arg(long, value_name = "KID")]
+    // Thumbprints are base64url: one in 64 starts with '-', and is still a value.
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
 
     /// OAuth2 scope; repeat or separate with spaces. With --user it narrows the user's scopes:
@@ -863,7 +864,7 @@ pub struct KeygenArgs {
     pub format: KeyFormat,
 
     /// Key id to record in JWK output (default: the RFC 7638 thumbprint)
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
 
     /// Overwrite existing key files
@@ -913,7 +914,7 @@ pub struct JwksArgs {
     pub keys: Vec<PathBuf>,
 
     /// Key id for each key, in order (default: RFC 7638 thumbprint)
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Vec<String>,
 
     /// Algorithm to record for each key (default: what the key implies)

@@ -77,12 +77,19 @@ impl ExitCode {
 }
 
 /// An error the user can act on: a message, an optional `hint:` line, and its exit code, for
-/// failures that need no type of their own.
-#[derive(Debug)]
+/// failures that need no type of their own. A failed verification check carries one too
+/// (`checks::FailedCheck`), so both print and serialise the same way.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Failure {
+    #[serde(rename = "exit_code", serialize_with = "exit_code_number")]
     pub code: ExitCode,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+fn exit_code_number<S: serde::Serializer>(code: &ExitCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i32(code.code())
 }
 
 impl Failure {

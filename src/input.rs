@@ -176,73 +176,6 @@ fn read_line_limited(reader: &mut impl BufRead, line: &mut Vec<u8>) -> Result<us
     Ok(n)
 }
 
-/// One line of a batch: its number, and its text or why it cannot be read.
-pub struct Line {
-    pub number: u64,
-    pub text: Result<String, String>,
-}
-
-/// Iterates over a batch stream: blank lines skipped, over-long and non-UTF-8 lines reported
-/// as such while the stream goes on.
-pub struct Lines<R> {
-    reader: R,
-    number: u64,
-    buf: Vec<u8>,
-}
-
-impl<R: BufRead> Lines<R> {
-    pub fn new(reader: R) -> Self {
-        Lines {
-            reader,
-            number: 0,
-            buf: Vec::with_capacity(1024),
-        }
-    }
-}
-
-impl<R: BufRead> Iterator for Lines<R> {
-    type Item = io::Result<Line>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.buf.clear();
-            let n = match (&mut self.reader)
-                .take(MAX_TOKEN_LEN as u64 + 1)
-                .read_until(b'\n', &mut self.buf)
-            {
-                Ok(n) => n,
-                Err(e) => return Some(Err(e)),
-            };
-            if n == 0 {
-                return None;
-            }
-            self.number += 1;
-            if self.buf.len() > MAX_TOKEN_LEN && !self.buf.ends_with(b"\n") {
-                // Skip the rest of the over-long line.
-                let mut sink = Vec::new();
-                if let Err(e) = self.reader.read_until(b'\n', &mut sink) {
-                    return Some(Err(e));
-                }
-                return Some(Ok(Line {
-                    number: self.number,
-                    text: Err(format!("line is over the {MAX_TOKEN_LEN}-byte limit")),
-                }));
-            }
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let text = match std::str::from_utf8(&self.buf) {
-                Ok(s) => Ok(s.to_string()),
-                Err(_) => Err("line is not UTF-8 text".to_string()),
-            };
-            return Some(Ok(Line {
-                number: self.number,
-                text,
-            }));
-        }
-    }
-}
-
 /// A password: prompted on a terminal (twice when `confirm`), else the first line of stdin
 /// with `--password-stdin`. Never from argv.
 pub fn password(
@@ -518,11 +451,10 @@ mod tests {
         let Tokens::Many(reader) = one_or_many(io::Cursor::new(input)).unwrap() else {
             panic!("a batch");
         };
-        let got: Vec<(u64, String)> = Lines::new(reader)
-            .map(|l| {
-                let l = l.unwrap();
-                (l.number, l.text.unwrap().trim().to_string())
-            })
+        let got: Vec<(u64, String)> = read_blocks(BlockReader::new(reader))
+            .0
+            .into_iter()
+            .map(|(n, text)| (n, text.unwrap().trim().to_string()))
             .collect();
         assert_eq!(
             got,
@@ -537,7 +469,15 @@ mod tests {
     type Got = Vec<(u64, Result<String, LineProblem>)>;
 
     fn lines(input: &[u8], capacity: usize) -> Got {
-        let mut r = BlockReader::new(io::BufReader::with_capacity(capacity, input));
+        let (got, consumed) = read_blocks(BlockReader::new(io::BufReader::with_capacity(
+            capacity, input,
+        )));
+        // Trailing blank lines end the input without a block to report them.
+        assert!(consumed <= input.len() as u64);
+        got
+    }
+
+    fn read_blocks<R: BufRead>(mut r: BlockReader<R>) -> (Got, u64) {
         let mut out = Vec::new();
         let mut consumed = 0;
         while let Some(block) = r.next_block().unwrap() {
@@ -546,9 +486,7 @@ mod tests {
                 out.push((l.number, block.text(l).map(str::to_string)));
             }
         }
-        // Trailing blank lines end the input without a block to report them.
-        assert!(consumed <= input.len() as u64);
-        out
+        (out, consumed)
     }
 
     #[test]

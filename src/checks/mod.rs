@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::alg::{Alg, AlgError};
 use crate::claims::{numeric_date, token_scopes};
 use crate::error::Diagnose;
-use crate::error::ExitCode;
+use crate::error::{ExitCode, Failure};
 
 use crate::token::{Payload, Token};
 use crate::warning::{Level, Warning};
@@ -52,21 +52,17 @@ impl TokenUse {
     }
 }
 
-/// One failed check.
+/// One failed check: which check, and the failure with its exit code and hint.
 #[derive(Debug, Clone, Serialize)]
-pub struct Failure {
+pub struct FailedCheck {
     pub check: &'static str,
-    pub exit_code: i32,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    #[serde(skip)]
-    pub code: ExitCode,
+    #[serde(flatten)]
+    pub failure: Failure,
 }
 
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
-    pub failures: Vec<Failure>,
+    pub failures: Vec<FailedCheck>,
     pub warnings: Vec<Warning>,
     /// Which key verified the signature, when one did.
     pub key: Option<String>,
@@ -79,7 +75,7 @@ impl Report {
     pub fn exit_code(&self) -> ExitCode {
         self.failures
             .iter()
-            .fold(ExitCode::Ok, |acc, f| acc.worst(f.code))
+            .fold(ExitCode::Ok, |acc, f| acc.worst(f.failure.code))
     }
 
     pub fn valid(&self) -> bool {
@@ -87,12 +83,13 @@ impl Report {
     }
 
     fn fail(&mut self, check: &'static str, code: ExitCode, message: String, hint: Option<String>) {
-        self.failures.push(Failure {
+        self.failures.push(FailedCheck {
             check,
-            exit_code: code.code(),
-            message,
-            hint,
-            code,
+            failure: Failure {
+                code,
+                message,
+                hint,
+            },
         });
     }
 }

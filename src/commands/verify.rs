@@ -15,7 +15,7 @@ use crate::commands::report::{
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
 use crate::context::Ctx;
-use crate::error::{ExitCode, Verdict};
+use crate::error::{ExitCode, Failure, Verdict};
 use crate::input::{self, LineProblem, Tokens};
 use crate::keys::KeyError;
 use crate::output::blocks;
@@ -148,12 +148,10 @@ impl Job {
         if let (Some(users), Some(claims)) = (&self.users, token.claims()) {
             if report.signature_valid {
                 if let Some(problem) = users.check_subject(claims) {
-                    report.failures.push(checks::Failure {
+                    report.failures.push(checks::FailedCheck {
                         check: "user",
-                        exit_code: ExitCode::Claims.code(),
-                        message: problem,
-                        hint: Some("the users file decides who may still use their tokens".into()),
-                        code: ExitCode::Claims,
+                        failure: Failure::new(ExitCode::Claims, problem)
+                            .hint("the users file decides who may still use their tokens"),
                     });
                 }
             }
@@ -261,7 +259,7 @@ fn human_line(ctx: &Ctx, out: &mut Vec<u8>, token: &Token, report: &Report, numb
             out,
             "  {}: {}",
             f.check,
-            crate::output::sanitize(&f.message)
+            crate::output::sanitize(&f.failure.message)
         );
     }
     out.push(b'\n');
@@ -330,7 +328,7 @@ struct Outcome<'a> {
     alg: &'a str,
     kid: Option<&'a str>,
     key: &'a Option<String>,
-    failures: &'a [checks::Failure],
+    failures: &'a [checks::FailedCheck],
     warnings: &'a [crate::warning::Warning],
     expires_in: Option<i64>,
     token_use: Option<TokenUse>,
@@ -420,9 +418,9 @@ fn print_human(
                 "  {} {}: {}\n",
                 s.bad("✗"),
                 f.check,
-                crate::output::sanitize(&f.message)
+                crate::output::sanitize(&f.failure.message)
             ));
-            if let Some(h) = &f.hint {
+            if let Some(h) = &f.failure.hint {
                 // Hints quote the token (its kid): attacker-controlled text.
                 out.push_str(&format!(
                     "    {} {}\n",

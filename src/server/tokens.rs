@@ -175,9 +175,9 @@ impl Minter {
             let f = report
                 .failures
                 .iter()
-                .find(|f| f.code == worst)
+                .find(|f| f.failure.code == worst)
                 .expect("the worst code comes from a failure");
-            return Err(f.message.clone());
+            return Err(f.failure.message.clone());
         }
         match token.payload {
             crate::token::Payload::Claims(m) => match m.get("sub") {

@@ -24,15 +24,18 @@ mod doc;
 mod edit;
 mod error;
 mod locked;
+#[cfg(fuzzing)]
+mod fuzzing;
 mod model;
 mod parse;
 mod scan;
 mod write;
 
-pub use doc::check_edit_round_trip;
 pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
 pub use locked::edit_locked;
+#[cfg(fuzzing)]
+pub use fuzzing::check_edit_round_trip;
 pub use model::{check_name, Format, User, Users, MAX_NAME_LEN};
 
 #[cfg(test)]

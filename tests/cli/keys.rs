@@ -572,3 +572,31 @@ fn https_is_really_tls() {
         .code(1)
         .stderr(predicate::str::contains("cannot fetch"));
 }
+
+/// RFC 7638 thumbprints are base64url, so one in 64 starts with '-': such a kid is a value,
+/// not an unknown flag, wherever --kid is taken.
+#[test]
+fn a_kid_that_starts_with_a_dash_is_a_value() {
+    let dir = tempdir();
+    let ec = keygen(dir.path(), "ec", "ES256", &[]);
+    let kid = "-Iq1Zx_dash-first";
+    let tok = sign(&path_with(&ec, ".pem"), &["--alg", "ES256", "--kid", kid]);
+    assert_eq!(crate::ui::kid_of(&tok), kid);
+    let out = stdout_of(
+        jwtctl()
+            .args(["jwks", "--kid", kid])
+            .arg(path_with(&ec, ".pub.pem")),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["keys"][0]["kid"], kid, "{out}");
+    let jwk = dir.path().join("k");
+    jwtctl()
+        .args([
+            "keygen", "--alg", "ES256", "--format", "jwk", "--kid", kid, "--out",
+        ])
+        .arg(&jwk)
+        .assert()
+        .success();
+    let v = read_json(path_with(&jwk, ".pub.jwk"));
+    assert_eq!(v["kid"], kid, "{v}");
+}
