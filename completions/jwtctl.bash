@@ -2381,7 +2381,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --jwks --oidc --allow-http --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --date --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --jwks --oidc --allow-http --ca-file --system-roots --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --date --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2491,6 +2491,21 @@ _jwtctl() {
                     ;;
                 --oidc)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --alg)

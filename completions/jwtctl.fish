@@ -127,6 +127,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret -d 'HMAC
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jwks -d 'JWKS file or https:// URL to pick the key from by the token\'s `kid`' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l oidc -d 'OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l ca-file -d 'PEM file of the certificate authorities trusted for --jwks URL and --oidc, instead of the bundled web roots (an issuer behind a private CA)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l alg -d 'Allowed algorithm; repeat for several (default: every algorithm the key allows)' -r -f -a "HS256\t''
 HS384\t''
 HS512\t''
@@ -164,6 +165,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l batch -d 'Treat
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l extract -d 'Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l allow-http -d 'Allow fetching key sets over plain http:// (local test servers only)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l system-roots -d 'Trust the operating system\'s certificate store for --jwks URL and --oidc, instead of the bundled web roots'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l ignore-aud -d 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jws -d 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l check-user -d 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)'

@@ -148,6 +148,8 @@ module completions {
     --jwks: path              # JWKS file or https:// URL to pick the key from by the token's `kid`
     --oidc: string            # OpenID Connect issuer: find its JWKS through /.well-known/openid-configuration (implies --iss ISSUER unless --iss is given)
     --allow-http              # Allow fetching key sets over plain http:// (local test servers only)
+    --ca-file: path           # PEM file of the certificate authorities trusted for --jwks URL and --oidc, instead of the bundled web roots (an issuer behind a private CA)
+    --system-roots            # Trust the operating system's certificate store for --jwks URL and --oidc, instead of the bundled web roots
     --alg: string@"nu-complete jwtctl verify alg" # Allowed algorithm; repeat for several (default: every algorithm the key allows)
     --leeway: string          # Clock skew tolerated for exp, nbf and iat
     --iss: string             # Required issuer

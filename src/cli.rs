@@ -43,6 +43,7 @@ macro_rules! env_table {
   JWTCTL_USERS           users file (the default of --users)
   JWTCTL_KEY_PASSPHRASE  passphrase of an encrypted private key
   JWTCTL_CACHE_DIR       cache of remote key sets (default $XDG_CACHE_HOME/jwtctl or ~/.cache/jwtctl)
+  JWTCTL_CA_FILE         certificate authorities for remote key sets (the default of --ca-file)
   NO_COLOR               disable colored output"
     };
 }
@@ -618,6 +619,17 @@ pub struct VerifyArgs {
     /// Allow fetching key sets over plain http:// (local test servers only)
     #[arg(long, help_heading = "Keys")]
     pub allow_http: bool,
+
+    /// PEM file of the certificate authorities trusted for --jwks URL and --oidc, instead of the
+    /// bundled web roots (an issuer behind a private CA)
+    #[arg(long, value_name = "FILE", env = "JWTCTL_CA_FILE", value_hint = ValueHint::FilePath,
+          help_heading = "Keys", conflicts_with = "system_roots")]
+    pub ca_file: Option<PathBuf>,
+
+    /// Trust the operating system's certificate store for --jwks URL and --oidc, instead of the
+    /// bundled web roots
+    #[arg(long, help_heading = "Keys")]
+    pub system_roots: bool,
 
     /// Allowed algorithm; repeat for several (default: every algorithm the key allows)
     #[arg(long, value_name = "ALG", ignore_case = true, help_heading = "Keys", value_parser = alg_value())]

@@ -42,6 +42,54 @@ struct FetchError {
 pub struct Fetcher {
     pub allow_http: bool,
     pub cache_dir: Option<PathBuf>,
+    pub roots: Roots,
+}
+
+/// The certificate authorities a key set's server is checked against.
+#[derive(Debug, Clone, Default)]
+pub enum Roots {
+    /// Mozilla's roots as bundled in the binary (webpki-roots): the same on every machine, and
+    /// not widened by whatever a machine's store was given.
+    #[default]
+    Bundled,
+    /// The operating system's verifier and store (`--system-roots`).
+    System,
+    /// Only these CAs, DER, from a `--ca-file` (as curl's `--cacert`).
+    File { path: PathBuf, certs: Vec<Vec<u8>> },
+}
+
+impl Roots {
+    /// The CA certificates of a PEM file; a file without one is refused, so a wrong file does
+    /// not fail later as an unexplained TLS error.
+    pub fn from_file(path: &std::path::Path) -> Result<Roots, Failure> {
+        use x509_cert::der::Decode;
+        let refuse = |why: String| {
+            Failure::runtime(format!("--ca-file {}: {why}", path.display()))
+                .hint("give a PEM file of CA certificates (-----BEGIN CERTIFICATE-----), e.g. your CA's ca.pem")
+        };
+        let text = std::fs::read(path).map_err(|e| refuse(format!("cannot read it: {e}")))?;
+        let blocks = pem::parse_many(&text).map_err(|e| refuse(format!("bad PEM ({e})")))?;
+        let mut certs = Vec::new();
+        for (i, block) in blocks.into_iter().enumerate() {
+            if block.tag() != "CERTIFICATE" {
+                continue;
+            }
+            x509_cert::Certificate::from_der(block.contents()).map_err(|e| {
+                refuse(format!(
+                    "block {} does not parse as a certificate ({e})",
+                    i + 1
+                ))
+            })?;
+            certs.push(block.into_contents());
+        }
+        if certs.is_empty() {
+            return Err(refuse("it holds no certificate".into()));
+        }
+        Ok(Roots::File {
+            path: path.to_path_buf(),
+            certs,
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,7 +109,7 @@ pub enum Origin {
 }
 
 impl Fetcher {
-    pub fn from_env(allow_http: bool) -> Fetcher {
+    pub fn from_env(allow_http: bool, roots: Roots) -> Fetcher {
         let cache_dir = std::env::var_os("JWTCTL_CACHE_DIR")
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("jwtctl")))
@@ -69,6 +117,7 @@ impl Fetcher {
         Fetcher {
             allow_http,
             cache_dir,
+            roots,
         }
     }
 
@@ -88,10 +137,22 @@ impl Fetcher {
 
     #[cfg(feature = "remote")]
     fn agent(&self, https_only: bool) -> ureq::Agent {
+        use ureq::tls::{Certificate, RootCerts};
+        let roots = match &self.roots {
+            Roots::Bundled => RootCerts::WebPki,
+            Roots::System => RootCerts::PlatformVerifier,
+            Roots::File { certs, .. } => RootCerts::new_with_certs(
+                &certs
+                    .iter()
+                    .map(|c| Certificate::from_der(c).to_owned())
+                    .collect::<Vec<_>>(),
+            ),
+        };
         let tls = ureq::tls::TlsConfig::builder()
             .unversioned_rustls_crypto_provider(Arc::new(
                 rustls::crypto::aws_lc_rs::default_provider(),
             ))
+            .root_certs(roots)
             .build();
         ureq::Agent::config_builder()
             .timeout_global(Some(TIMEOUT))
@@ -140,6 +201,7 @@ impl Fetcher {
                     ureq::Error::RequireHttpsOnly(_) | ureq::Error::TooManyRedirects
                 );
                 let hint = match e {
+                    _ if certificate_refused(&e) => untrusted_hint(&self.roots),
                     ureq::Error::RequireHttpsOnly(_) => {
                         "the server redirected an https:// URL to plain http://, which is never followed"
                     }
@@ -293,6 +355,28 @@ impl Fetcher {
             .and_then(|v| v.as_str())
             .map(str::to_string)
             .ok_or_else(|| Failure::runtime(format!("{url} has no \"jwks_uri\"")))
+    }
+}
+
+/// The server's certificate was refused (an unknown CA, a wrong name, expired). rustls reports
+/// it through ureq either directly or inside the I/O error of the handshake.
+#[cfg(feature = "remote")]
+fn certificate_refused(e: &ureq::Error) -> bool {
+    let tls = match e {
+        ureq::Error::Rustls(t) => Some(t),
+        ureq::Error::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()),
+        _ => None,
+    };
+    matches!(tls, Some(rustls::Error::InvalidCertificate(_)))
+}
+
+/// What to do when a server's certificate is not trusted.
+#[cfg(feature = "remote")]
+fn untrusted_hint(roots: &Roots) -> &'static str {
+    match roots {
+        Roots::Bundled => "if the issuer's certificate comes from a private CA, pass --ca-file CA.pem (or $JWTCTL_CA_FILE), or --system-roots to trust the system's store",
+        Roots::System => "the system's store does not vouch for this server: add its CA to the store, or pass --ca-file CA.pem",
+        Roots::File { .. } => "the --ca-file does not vouch for this server: check that it holds the CA that issued the server's certificate",
     }
 }
 

@@ -296,7 +296,12 @@ pub fn load_key_set(
     kid: Option<&str>,
     warnings: &mut Warnings,
 ) -> crate::error::Result<Option<KeySet>> {
-    let fetcher = crate::remote::Fetcher::from_env(args.allow_http);
+    let roots = match (&args.ca_file, args.system_roots) {
+        (Some(file), _) => crate::remote::Roots::from_file(file)?,
+        (None, true) => crate::remote::Roots::System,
+        (None, false) => crate::remote::Roots::Bundled,
+    };
+    let fetcher = crate::remote::Fetcher::from_env(args.allow_http, roots);
     let location = match (&args.jwks, &args.oidc) {
         (Some(j), _) => j.clone(),
         (None, Some(issuer)) => fetcher.discover(issuer, warnings)?,

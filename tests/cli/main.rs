@@ -23,6 +23,7 @@ mod layout;
 mod lint;
 mod serve;
 mod strict;
+mod tls_roots;
 mod ui;
 mod users;
 mod vectors;
