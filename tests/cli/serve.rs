@@ -232,6 +232,60 @@ fn unknown_user_wrong_password_and_disabled_user_get_the_same_answer() {
 }
 
 #[test]
+fn a_hash_asking_for_4_gib_is_refused_at_login_not_attempted() {
+    let dir = tempdir();
+    let users = dir.path().join("users.toml");
+    // m=4194304 KiB (4 GiB): a users file an attacker could write to make each login allocate it.
+    write_private(
+        &users,
+        &format!(
+            "[users.alice]\npassword_hash = \"{}\"\nscopes = [\"items:read\"]\n\n\
+             [users.greedy]\npassword_hash = \"$argon2id$v=19$m=4194304,t=1,p=1$c2FsdHNhbHRzYWx0$yvW9LC6br+BmljUmNoiIXJ6woZc408UQ3iOrw49e3uc\"\nscopes = [\"items:read\"]\n",
+            cheap_hash("wonderland")
+        ),
+    );
+    let s = Server::start(&users, Some(SECRET), &[]);
+    // The address space is capped 1.5 GiB above what the server holds now, so an attempt at
+    // the 4 GiB would fail the allocation and abort the process, not merely be slow.
+    if cfg!(target_os = "linux") {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
+        let vm_kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmSize:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap();
+        let cap = (vm_kib + 1536 * 1024) * 1024;
+        match std::process::Command::new("prlimit")
+            .arg(format!("--pid={}", s.pid()))
+            .arg(format!("--as={cap}"))
+            .status()
+        {
+            Ok(st) => assert!(st.success(), "prlimit failed"),
+            Err(_) => eprintln!("no prlimit: the login runs without an address-space cap"),
+        }
+    }
+    let greedy = s.login("greedy", "wonderland");
+    let wrong = s.login("alice", "not-her-password");
+    assert_eq!(greedy.status, 400);
+    assert_eq!(greedy.error(), "invalid_grant");
+    // Answered like any failed login: the response does not tell this user apart.
+    assert_eq!(greedy.body, wrong.body);
+    // The operator is told why, with the bounds and the fix.
+    let log = s.stderr();
+    assert!(
+        log.contains(
+            "jwtctl: warning: the password hash of user \"greedy\" cannot be used: the password hash asks for m=4194304 KiB, t=1, p=1 (at most m=1048576, t=32, p=16), beyond jwtctl's bounds; it is refused, not attempted"
+        ),
+        "{log}"
+    );
+    assert!(log.contains("`jwtctl users passwd NAME`"), "{log}");
+    // The server is still up and others still log in.
+    access_token(&s, "alice", "wonderland");
+    let again = s.login("greedy", "wonderland");
+    assert_eq!(again.error(), "invalid_grant");
+}
+
+#[test]
 fn malformed_token_requests_get_rfc6749_errors() {
     let site = Site::new();
     let s = site.serve(&[]);

@@ -85,6 +85,11 @@ impl Server {
         }
     }
 
+    /// The server's process id (to limit its resources from the outside).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
