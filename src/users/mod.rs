@@ -23,9 +23,9 @@
 mod doc;
 mod edit;
 mod error;
-mod locked;
 #[cfg(fuzzing)]
 mod fuzzing;
+mod locked;
 mod model;
 mod parse;
 mod scan;
@@ -33,9 +33,9 @@ mod write;
 
 pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
-pub use locked::edit_locked;
 #[cfg(fuzzing)]
 pub use fuzzing::check_edit_round_trip;
+pub use locked::edit_locked;
 pub use model::{check_name, Format, User, Users, MAX_NAME_LEN};
 
 #[cfg(test)]
