@@ -7,7 +7,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::support::{jwtctl, keygen_pair, stdout_of, tempdir, with_secret, SECRET};
+use crate::support::{forge, hs256, jwtctl, keygen_pair, stdout_of, tempdir, with_secret, SECRET};
 
 /// A 1024-bit RSA private key (PKCS#8), too small to sign with, as legacy systems still have.
 const RSA_1024: &str = "-----BEGIN PRIVATE KEY-----
@@ -399,19 +399,10 @@ fn only_a_secret_file_that_is_used_is_warned_about() {
 
 #[test]
 fn duplicate_claims_are_not_an_invitation_to_jws() {
-    use base64::Engine;
-    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    let signing_input = format!(
-        "{}.{}",
-        b64(r#"{"alg":"HS256"}"#),
-        b64(r#"{"sub":"alice","sub":"admin","exp":4102444800}"#)
+    let token = hs256(
+        r#"{"alg":"HS256"}"#,
+        r#"{"sub":"alice","sub":"admin","exp":4102444800}"#,
     );
-    let tag = {
-        use aws_lc_rs::hmac;
-        let key = hmac::Key::new(hmac::HMAC_SHA256, SECRET.as_bytes());
-        b64url_bytes(hmac::sign(&key, signing_input.as_bytes()).as_ref())
-    };
-    let token = format!("{signing_input}.{tag}");
     with_secret()
         .args(["verify", &token])
         .assert()
@@ -420,12 +411,6 @@ fn duplicate_claims_are_not_an_invitation_to_jws() {
         .stdout(contains("the issuer must fix its tokens"))
         .stdout(contains("--jws").not());
 }
-
-fn b64url_bytes(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
 #[test]
 fn alg_flags_take_any_case_and_curve_names() {
     let dir = tempdir();
@@ -471,13 +456,7 @@ fn alg_flags_take_any_case_and_curve_names() {
         .code(2)
         .stderr(contains("invalid value 'ES999'"));
     // In a token header the name stays exact, as RFC 7518 requires.
-    use base64::Engine;
-    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    let token = format!(
-        "{}.{}.c2ln",
-        b64(r#"{"alg":"hs256"}"#),
-        b64(r#"{"sub":"a"}"#)
-    );
+    let token = forge(r#"{"alg":"hs256"}"#, r#"{"sub":"a"}"#);
     with_secret()
         .args(["verify", &token])
         .assert()

@@ -2,29 +2,9 @@
 //! break parsers. Each is rejected or reported with a clear message and its documented exit
 //! code; none is accepted; none panics.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use predicates::prelude::*;
 
 use crate::support::*;
-
-fn b64(bytes: impl AsRef<[u8]>) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// A compact JWS over the exact header and payload text, MACed with `key` (HS256).
-fn hs256_with(key: &[u8], header: &str, payload: &str) -> String {
-    let input = format!("{}.{}", b64(header), b64(payload));
-    let k = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, key);
-    let tag = aws_lc_rs::hmac::sign(&k, input.as_bytes());
-    format!("{input}.{}", b64(tag.as_ref()))
-}
-
-/// Signed with the test secret, so only what the test changes can make it fail.
-fn hs256(header: &str, payload: &str) -> String {
-    hs256_with(SECRET.as_bytes(), header, payload)
-}
-
 const LATER: &str = r#"{"sub":"alice","exp":4102444800}"#;
 
 struct Run {

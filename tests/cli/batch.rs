@@ -374,30 +374,16 @@ fn an_unreadable_file_is_a_runtime_error_with_a_hint() {
         .stderr(predicates::str::contains("cannot read"));
 }
 
-/// A token signed with `SECRET` over exactly these header and payload texts.
-fn sign_raw(header: &str, payload: &str) -> String {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine;
-    let input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header),
-        URL_SAFE_NO_PAD.encode(payload)
-    );
-    let key = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, SECRET.as_bytes());
-    let tag = aws_lc_rs::hmac::sign(&key, input.as_bytes());
-    format!("{input}.{}", URL_SAFE_NO_PAD.encode(tag.as_ref()))
-}
-
 /// Batch lines pass a token's header and claims on as written when they fit on one line, and
 /// serialise them again when they hold line breaks (RFC 7515 A.1's header has CR LF): either way
 /// one line of JSON that says what the single-token output says.
 #[test]
 fn header_and_claims_as_written_stay_one_line_and_mean_the_same() {
-    let spaced = sign_raw(
+    let spaced = hs256(
         r#"{"alg": "HS256", "typ": "JWT"}"#,
         r#"{"sub": "caf\u00e9", "n": 1.5e3, "exp": 1900000000}"#,
     );
-    let broken = sign_raw(
+    let broken = hs256(
         "{\"alg\":\"HS256\",\r\n \"typ\":\"JWT\"}",
         "{\"sub\":\"a\",\r\n \"exp\":1900000000}",
     );

@@ -24,13 +24,6 @@ fn forged(sub: &str, ttl: &str) -> String {
     )
 }
 
-/// A token whose payload is the given JSON text, signed with nothing useful.
-fn raw_token(header: &str, payload: &str) -> String {
-    use base64::Engine;
-    let b = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    format!("{}.{}.c2ln", b(header), b(payload))
-}
-
 struct Run {
     code: i32,
     stdout: String,
@@ -215,12 +208,12 @@ fn every_json_object_matches_the_published_schema() {
     let ok = issue(&["--sub", "alice", "--aud", "api", "--refresh"]);
     let mut lines = ok.lines();
     let (access, refresh) = (lines.next().unwrap(), lines.next().unwrap());
-    let no_exp = raw_token(
+    let no_exp = forge(
         r#"{"alg":"HS256","jwk":{"kty":"oct"}}"#,
         r#"{"sub":"x","iat":1}"#,
     );
-    let not_jwt = raw_token(r#"{"alg":"HS256"}"#, "plain text");
-    let none = raw_token(r#"{"alg":"none"}"#, r#"{"sub":"root"}"#);
+    let not_jwt = forge(r#"{"alg":"HS256"}"#, "plain text");
+    let none = forge(r#"{"alg":"none"}"#, r#"{"sub":"root"}"#);
     let input = format!("{access}\n{refresh}\n{no_exp}\n{not_jwt}\n{none}\nnope\n");
     let mut objects = Vec::new();
     for cmd in ["verify", "decode", "lint"] {
@@ -298,7 +291,7 @@ fn every_json_object_matches_the_published_schema() {
 
 #[test]
 fn fields_have_the_same_names_and_types_across_commands() {
-    let no_exp = raw_token(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#);
+    let no_exp = forge(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#);
     let verify = run(with_secret().args(["verify", "--json", &no_exp])).objects();
     let decode = run(with_secret().args(["decode", "--json", &no_exp])).objects();
     // Warnings are {level, id, message} objects in both.
@@ -314,7 +307,7 @@ fn fields_have_the_same_names_and_types_across_commands() {
     assert!(w(&decode[0]).is_some());
 
     // A payload that is not JSON: payload is null, payload_text holds it.
-    let text = raw_token(r#"{"alg":"HS256"}"#, "hello");
+    let text = forge(r#"{"alg":"HS256"}"#, "hello");
     for args in [
         &["verify", "--json", "--jws"][..],
         &["decode", "--json"][..],
@@ -514,7 +507,7 @@ fn ctrl_c_during_a_batch_prints_the_count_so_far_and_exits_130() {
 
 #[test]
 fn lint_rates_duplicate_claims_high_and_a_finding_outranks_a_malformed_line() {
-    let dup = raw_token(r#"{"alg":"HS256"}"#, r#"{"sub":"dup","sub":"admin"}"#);
+    let dup = forge(r#"{"alg":"HS256"}"#, r#"{"sub":"dup","sub":"admin"}"#);
     let r = run(jwtctl().args(["lint", &dup]));
     assert_eq!(r.code, 6, "{}", r.stdout);
     assert!(
@@ -525,7 +518,7 @@ fn lint_rates_duplicate_claims_high_and_a_finding_outranks_a_malformed_line() {
         r.stdout
     );
 
-    let none = raw_token(r#"{"alg":"none"}"#, r#"{"sub":"root","exp":1900000000}"#);
+    let none = forge(r#"{"alg":"none"}"#, r#"{"sub":"root","exp":1900000000}"#);
     let r = run(jwtctl()
         .args(["lint", "--batch", "--at", AT])
         .write_stdin(format!("nope\n{none}\n")));

@@ -273,12 +273,9 @@ fn strip_ansi(s: &str) -> String {
 
 #[test]
 fn hostile_claim_text_is_escaped_for_the_terminal() {
-    use base64::Engine;
-    let e = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    let t = format!(
-        "{}.{}.c2ln",
-        e.encode(r#"{"alg":"HS256"}"#),
-        e.encode("{\"sub\":\"adm\u{202e}nimda\",\"note\":\"zero\u{200b}width\"}")
+    let t = forge(
+        r#"{"alg":"HS256"}"#,
+        "{\"sub\":\"adm\u{202e}nimda\",\"note\":\"zero\u{200b}width\"}",
     );
     let out = jwtctl().args(["decode", &t]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();

@@ -7,8 +7,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use base64::Engine;
-
 use crate::support::*;
 
 /// Recognisable values: any 8-byte piece of them in the output counts as a leak.
@@ -42,11 +40,6 @@ fn run_clean(cmd: &mut assert_cmd::Command, needles: &[&str]) -> Output {
     }
     out
 }
-
-fn b64url(s: &str) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)
-}
-
 fn private_file(path: &Path, text: &str) -> PathBuf {
     fs::write(path, text).unwrap();
     fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
@@ -92,7 +85,7 @@ type Source<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
 fn secrets_never_appear_when_signing_verifying_or_linting() {
     let dir = tempdir();
     let file = private_file(&dir.path().join("secret.txt"), &format!("{SECRET}\n"));
-    let b64_file = private_file(&dir.path().join("secret.b64"), &b64url(SECRET));
+    let b64_file = private_file(&dir.path().join("secret.b64"), &b64(SECRET));
     let file_arg = file.to_str().unwrap();
     let b64_arg = b64_file.to_str().unwrap();
     let sources: [Source; 6] = [
@@ -101,9 +94,9 @@ fn secrets_never_appear_when_signing_verifying_or_linting() {
         (&["--secret-file", file_arg], &[]),
         (&["--secret", SECRET], &[]),
         (&["--secret-file", b64_arg, "--secret-base64"], &[]),
-        (&["--secret-base64"], &[("JWTCTL_SECRET", &b64url(SECRET))]),
+        (&["--secret-base64"], &[("JWTCTL_SECRET", &b64(SECRET))]),
     ];
-    let b64 = b64url(SECRET);
+    let b64 = b64(SECRET);
     let needles = [SECRET, b64.as_str()];
     for (flags, env) in sources {
         let with = |args: &[&str]| {
@@ -223,7 +216,7 @@ fn a_secret_passed_where_a_key_file_belongs_is_not_repeated() {
     let secret = private_file(&dir.path().join("secret.txt"), &format!("{SECRET}\n"));
     let oct_jwk = private_file(
         &dir.path().join("oct.jwk"),
-        &format!(r#"{{"kty": "oct", "k": "{}"}}"#, b64url(SECRET)),
+        &format!(r#"{{"kty": "oct", "k": "{}"}}"#, b64(SECRET)),
     );
     let bad_jwk = private_file(
         &dir.path().join("bad.jwk"),
@@ -231,13 +224,10 @@ fn a_secret_passed_where_a_key_file_belongs_is_not_repeated() {
     );
     let oct_set = private_file(
         &dir.path().join("oct.jwks"),
-        &format!(
-            r#"{{"keys": [{{"kty": "oct", "k": "{}"}}]}}"#,
-            b64url(SECRET)
-        ),
+        &format!(r#"{{"keys": [{{"kty": "oct", "k": "{}"}}]}}"#, b64(SECRET)),
     );
     let token = stdout_of(with_secret().args(["issue", "--sub", "a"]));
-    let b64 = b64url(SECRET);
+    let b64 = b64(SECRET);
     let needles = [SECRET, b64.as_str()];
     for file in [&secret, &oct_jwk, &bad_jwk, &oct_set] {
         let f = file.to_str().unwrap();

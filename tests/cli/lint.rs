@@ -61,6 +61,20 @@ fn a_wordlist_is_tried_and_the_line_reported() {
 
 #[test]
 fn missing_exp_and_long_lifetime_are_findings_and_fail_on_sets_the_bar() {
+    let no_exp = hs256(
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        r#"{"sub":"svc","iat":1700000000}"#,
+    );
+    jwtctl()
+        .args(["lint", &no_exp])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("high     no-exp"));
+    jwtctl()
+        .args(["lint", "--fail-on", "critical", &no_exp])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("high     no-exp"));
     let t = token_with_secret(SECRET, &["--ttl", "3d"]);
     jwtctl()
         .args(["lint", &t])

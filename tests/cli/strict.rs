@@ -216,21 +216,6 @@ fn users_add_refuses_every_reserved_claim_of_the_one_list() {
 
 /// The moment every hand-made token below is judged at.
 const AT: i64 = 1_900_000_000;
-
-fn b64(bytes: impl AsRef<[u8]>) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// An HS256 token over any header and payload text, signed with `SECRET`.
-fn hs256(header: &str, payload: &str) -> String {
-    use aws_lc_rs::hmac;
-    let input = format!("{}.{}", b64(header), b64(payload));
-    let key = hmac::Key::new(hmac::HMAC_SHA256, SECRET.as_bytes());
-    let sig = hmac::sign(&key, input.as_bytes());
-    format!("{input}.{}", b64(sig.as_ref()))
-}
-
 fn verify_at(args: &[&str], token: &str) -> assert_cmd::assert::Assert {
     with_secret()
         .args(["verify", "--at", &AT.to_string()])

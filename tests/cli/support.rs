@@ -27,6 +27,30 @@ pub fn with_secret() -> assert_cmd::Command {
     c
 }
 
+/// base64url without padding, as JOSE encodes every part.
+pub fn b64(bytes: impl AsRef<[u8]>) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A compact JWS over the exact header and payload text, MACed with `key` (HS256).
+pub fn hs256_with(key: &[u8], header: &str, payload: &str) -> String {
+    let input = format!("{}.{}", b64(header), b64(payload));
+    let k = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, key);
+    let tag = aws_lc_rs::hmac::sign(&k, input.as_bytes());
+    format!("{input}.{}", b64(tag.as_ref()))
+}
+
+/// Signed with `SECRET`, so only what the test changes can make it fail.
+pub fn hs256(header: &str, payload: &str) -> String {
+    hs256_with(SECRET.as_bytes(), header, payload)
+}
+
+/// A token with arbitrary header and payload text and a signature that verifies nothing.
+pub fn forge(header: &str, payload: &str) -> String {
+    format!("{}.{}.c2ln", b64(header), b64(payload))
+}
+
 pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
