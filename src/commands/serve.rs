@@ -84,10 +84,9 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
         let state = Arc::new(server::AppState {
             minter,
             users,
-            limiter: server::limiter::Limiter::with_capacity(
+            limiter: limiter(
                 args.max_failed_logins,
                 args.max_failed_logins_per_address,
-                limiter_capacity(),
             ),
             hashing: tokio::sync::Semaphore::new(cores),
             discovery,
@@ -113,13 +112,21 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
     })
 }
 
-/// Records per failed-login table. Only tests and bench/attack_serve.py change it, to reach the
-/// cap with a few hundred logins instead of 100,000; it is not worth a flag.
-fn limiter_capacity() -> usize {
-    std::env::var("JWTCTL_SERVE_LIMITER_CAPACITY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(server::limiter::CAPACITY)
+/// The failed-login limiter. Two knobs are read from the environment, not flags: only tests and
+/// bench/attack_serve.py change them. `JWTCTL_SERVE_LIMITER_CAPACITY` (records per table)
+/// reaches the cap with a few hundred logins instead of 100,000;
+/// `JWTCTL_SERVE_LIMITER_REFILL_MS` (how fast an address earns back a failure) lets a test
+/// spend a budget without racing the wall clock.
+fn limiter(max_failures: u32, per_address: u32) -> server::limiter::Limiter {
+    let knob = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let capacity =
+        knob("JWTCTL_SERVE_LIMITER_CAPACITY").map_or(server::limiter::CAPACITY, |n| n as usize);
+    let refill = knob("JWTCTL_SERVE_LIMITER_REFILL_MS").map_or(
+        server::limiter::CLIENT_REFILL,
+        std::time::Duration::from_millis,
+    );
+    server::limiter::Limiter::with_capacity(max_failures, per_address, capacity)
+        .client_refill(refill)
 }
 
 /// `IP:PORT`, `localhost:PORT` or a bare port (on 127.0.0.1). Host names other than localhost

@@ -94,6 +94,7 @@ struct Tables {
 pub struct Limiter {
     max_failures: u32,
     client_budget: u32,
+    client_refill: Duration,
     tables: Mutex<Tables>,
 }
 
@@ -107,12 +108,20 @@ impl Limiter {
         Limiter {
             max_failures: max_failures.max(1),
             client_budget: client_budget.max(1),
+            client_refill: CLIENT_REFILL,
             tables: Mutex::new(Tables {
                 pairs: LruCache::new(cap),
                 names: LruCache::new(cap),
                 clients: LruCache::new(cap),
             }),
         }
+    }
+
+    /// How long a client address takes to earn back one failure ([`CLIENT_REFILL`] unless
+    /// changed here).
+    pub fn client_refill(mut self, every: Duration) -> Limiter {
+        self.client_refill = every.max(Duration::from_millis(1));
+        self
     }
 
     /// The tables survive a panic elsewhere while they were held: every update leaves them
@@ -135,7 +144,7 @@ impl Limiter {
     pub fn locked(&self, name: &str, client: impl Into<Client>, now: Instant) -> Option<Lock> {
         let client = client.into();
         let t = self.tables();
-        let allowance = CLIENT_REFILL * (self.client_budget - 1);
+        let allowance = self.client_refill * (self.client_budget - 1);
         if let Some(&tat) = t.clients.peek(&client) {
             let ahead = tat.saturating_duration_since(now);
             if ahead > allowance {
@@ -163,7 +172,7 @@ impl Limiter {
             Some(&tat) => tat.max(now),
             None => now,
         };
-        t.clients.push(client, tat + CLIENT_REFILL);
+        t.clients.push(client, tat + self.client_refill);
     }
 
     /// A right password clears the name's records; the client's budget is not given back, or

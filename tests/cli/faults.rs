@@ -260,7 +260,7 @@ fn is_root() -> bool {
 impl Tmpfs {
     fn mount(size: &str) -> Option<Tmpfs> {
         if !is_root() {
-            eprintln!("skipped: mounting a tmpfs needs root");
+            skip("mounting a tmpfs needs root");
             return None;
         }
         let dir = tempdir();

@@ -77,10 +77,28 @@ pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
         .to_string()
 }
 
-/// The Python interpreter for interop tests. `.ci/run` sets JWTCTL_PYTHON to a venv with the
-/// packages installed and JWTCTL_REQUIRE_INTEROP=1, so there a missing package is a failure;
-/// elsewhere the interop tests say they were skipped.
+/// Says that the running test skipped part of its work and why, straight to stderr: the test
+/// harness captures `eprintln!` of passing tests, so a skip would go unseen. One line per skip,
+/// so `cargo test 2>&1 | grep -c '^jwtctl test skipped'` counts them.
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(std::io::stderr(), "jwtctl test skipped: {test}: {reason}");
+}
+
+/// The Python interpreter for interop tests, per `JWTCTL_REQUIRE_INTEROP`:
+/// - `1` (what `.ci/run` sets, with JWTCTL_PYTHON pointing at a venv): a missing package fails;
+/// - `0`: interop tests are off and each says it skipped;
+/// - unset: they run when the packages are there, and say they skipped when not.
 pub fn python_with(modules: &[&str]) -> Option<String> {
+    let mode = std::env::var("JWTCTL_REQUIRE_INTEROP").unwrap_or_default();
+    if mode == "0" {
+        skip("interop tests are off (JWTCTL_REQUIRE_INTEROP=0)");
+        return None;
+    }
     let py = std::env::var("JWTCTL_PYTHON").unwrap_or_else(|_| "python3".into());
     let probe = format!("import {}", modules.join(", "));
     let ok = std::process::Command::new(&py)
@@ -91,10 +109,12 @@ pub fn python_with(modules: &[&str]) -> Option<String> {
     if ok {
         return Some(py);
     }
-    if std::env::var_os("JWTCTL_REQUIRE_INTEROP").is_some() {
-        panic!("interop tests need Python modules {modules:?} in {py}; run .ci/run or pip install -r tests/interop/requirements.txt");
+    if mode == "1" {
+        panic!("JWTCTL_REQUIRE_INTEROP=1 but {py} lacks Python modules {modules:?}; run .ci/run or pip install -r tests/interop/requirements.txt");
     }
-    eprintln!("skipped: Python modules {modules:?} not available (set JWTCTL_PYTHON)");
+    skip(&format!(
+        "Python modules {modules:?} not available in {py} (set JWTCTL_PYTHON, or JWTCTL_REQUIRE_INTEROP=0 to turn interop tests off)"
+    ));
     None
 }
 

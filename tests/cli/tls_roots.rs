@@ -18,7 +18,7 @@ fn openssl(dir: &Path, args: &[&str]) -> bool {
         .args(args)
         .output()
     else {
-        eprintln!("skipped: no openssl on this machine");
+        skip("no openssl on this machine");
         return false;
     };
     assert!(

@@ -22,10 +22,8 @@ fn the_page_decodes_and_verifies_in_chromium() {
             std::env::var("JWTCTL_REQUIRE_BROWSER").as_deref() != Ok("1"),
             "JWTCTL_REQUIRE_BROWSER=1 but no chromium and chromedriver (on the PATH, or JWTCTL_CHROMIUM and JWTCTL_CHROMEDRIVER)"
         );
-        // Straight to stderr, past the test harness's capture, so that a skip is seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "ui::browser skipped: no chromium and chromedriver (apt-get install chromium chromium-driver)"
+        crate::support::skip(
+            "no chromium and chromedriver (apt-get install chromium chromium-driver)",
         );
         return;
     };
