@@ -162,19 +162,20 @@ impl Store {
     fn edit<T>(
         &self,
         create: bool,
-        f: impl FnOnce(&mut Doc) -> Result<T, StoreError>,
+        f: impl FnMut(&mut Doc) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         self.edit_user(None, create, f)
     }
 
-    /// [`Store::edit`]; with `user`, a large TOML file is still read whole but only that
-    /// user's tables become an editable document, and only their bytes are rewritten: the
-    /// result is the same as editing the whole document, without building it.
+    /// [`Store::edit`]; with `user`, a large file is still read and checked whole but only
+    /// that user becomes an editable document, and only its bytes are rewritten: the result is
+    /// the same as editing the whole document, without building it. Should the splice not
+    /// come out right, the edit is made again on the whole document.
     fn edit_user<T>(
         &self,
         user: Option<&str>,
         create: bool,
-        f: impl FnOnce(&mut Doc) -> Result<T, StoreError>,
+        mut f: impl FnMut(&mut Doc) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let target = resolve_links(&self.path);
         let _lock = lock(&target, &self.path)?;
@@ -203,9 +204,17 @@ impl Store {
                 })
             }
         };
-        let out = f(&mut doc)?;
-        let text = match (part, &original) {
-            (Some(range), Some(original)) => scan::splice(original, range, &doc.render()),
+        let mut out = f(&mut doc)?;
+        let text = match (&part, &original) {
+            (Some(place), Some(original)) => match scan::splice(original, place, &doc) {
+                Some(text) => text,
+                None => {
+                    let format = Format::detect(&self.path, self.format, Some(original));
+                    let mut whole = parse(&self.path, format, original)?.doc;
+                    out = f(&mut whole)?;
+                    whole.render()
+                }
+            },
             _ => doc.render(),
         };
         if original.as_deref() != Some(text.as_str()) {

@@ -19,15 +19,24 @@
 //! it over the old one and fsync the folder. A file that does not parse is never written.
 //! A writer killed before its rename leaves only its temp file, which the next writer removes.
 //! A symlinked users file is followed: the file it ends at is replaced, the link stays.
+//!
+//! A large file (256 KiB and over: thousands of users) is not built into one document: `scan`
+//! finds each user's bytes (TOML tables by toml_parser's lexer, JSON values by serde_json's raw
+//! values), reads parse only the users they need (`quick` reads the layout `users add` writes
+//! without toml_edit), and an edit checks every user, edits a document of its user alone and
+//! splices it in, keeping every other byte; the result is what editing the whole document
+//! writes.
 
 mod doc;
 mod edit;
 mod error;
 #[cfg(fuzzing)]
 mod fuzzing;
+mod json_spans;
 mod locked;
 mod model;
 mod parse;
+mod quick;
 mod scan;
 mod write;
 

@@ -8,13 +8,12 @@ use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
 use toml_parser::lexer::TokenKind;
 use toml_parser::Source;
 
-use super::parse::{parse_users, read_root, read_user, Doc};
+use super::parse::{parse_users, read_root, toml_table_to_json, Doc};
+use super::{json_spans, quick};
 use super::{Format, User};
-use crate::token::StrictValue;
 
 /// Whose keys a stretch of the file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,8 +146,8 @@ fn sections_and_end(text: &str) -> Option<(Vec<Section>, usize)> {
 /// off on large files, and small ones keep every check of the whole file.
 pub(super) const LARGE: usize = 256 * 1024;
 
-/// Bytes of user tables per piece parsed in parallel: a few thousand users.
-const PIECE: usize = 1024 * 1024;
+/// Users per chunk read in parallel.
+const CHUNK: usize = 4096;
 
 /// The users named `name` (one, or none) and the file's `upgrade_hashes`, from the top of the
 /// file and that user's own tables only. `None`: leave it to the full parse (which then also
@@ -172,11 +171,7 @@ pub(super) fn one_user(format: Format, text: &str, name: &str) -> Option<(Vec<Us
             users.retain(|u| u.name == name);
             Some((users, upgrade))
         }
-        Format::Json => {
-            let root = json_root(text, &mut |n| n == name)?;
-            let (users, upgrade) = read_root(&root).ok()?;
-            Some((users, upgrade))
-        }
+        Format::Json => json_spans::one_user(text, name),
     }
 }
 
@@ -185,137 +180,36 @@ pub(super) fn one_user(format: Format, text: &str, name: &str) -> Option<(Vec<Us
 pub(super) fn all_users(format: Format, text: &str) -> Option<(Vec<User>, bool)> {
     match format {
         Format::Toml => toml_users(text, &sections(text)?),
-        Format::Json => {
-            let mut users = Vec::new();
-            let mut failed = false;
-            let root = json_root_each(text, &mut |name, value| match read_user(name, &value) {
-                Ok(u) => users.push(u),
-                Err(_) => failed = true,
-            })?;
-            if failed {
-                return None;
-            }
-            let (_, upgrade) = read_root(&root).ok()?;
-            Some((users, upgrade))
-        }
+        Format::Json => json_spans::all_users(text),
     }
 }
 
-/// The top level of a JSON users file with only the users `keep` accepts under "users"; the
-/// others are skipped by the parser without being built.
-fn json_root(text: &str, keep: &mut dyn FnMut(&str) -> bool) -> Option<Map<String, Value>> {
-    let mut kept = Map::new();
-    let mut root = json_root_each_filtered(text, keep, &mut |name, value| {
-        kept.insert(name.to_string(), value);
-    })?;
-    root.insert("users".into(), Value::Object(kept));
-    Some(root)
-}
-
-/// The top level of a JSON users file without "users"; each user goes to `each` as it is read.
-fn json_root_each(text: &str, each: &mut dyn FnMut(&str, Value)) -> Option<Map<String, Value>> {
-    let mut root = json_root_each_filtered(text, &mut |_| true, each)?;
-    root.insert("users".into(), Value::Object(Map::new()));
-    Some(root)
-}
-
-fn json_root_each_filtered(
-    text: &str,
-    keep: &mut dyn FnMut(&str) -> bool,
-    each: &mut dyn FnMut(&str, Value),
-) -> Option<Map<String, Value>> {
-    use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
-    use serde::Deserializer as _;
-
-    struct Root<'a> {
-        keep: &'a mut dyn FnMut(&str) -> bool,
-        each: &'a mut dyn FnMut(&str, Value),
-    }
-    struct UsersSeed<'a, 'b>(&'b mut Root<'a>);
-
-    impl<'de> Visitor<'de> for Root<'_> {
-        type Value = Map<String, Value>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut root = Map::new();
-            let mut keys = std::collections::HashSet::new();
-            while let Some(key) = map.next_key::<String>()? {
-                // A key twice is refused by the full parse, with both lines.
-                if !keys.insert(key.clone()) {
-                    return Err(serde::de::Error::custom("a key twice"));
-                }
-                if key == "users" {
-                    map.next_value_seed(UsersSeed(&mut self))?;
-                } else if key == "upgrade_hashes" {
-                    root.insert(key, map.next_value::<StrictValue>()?.0);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(root)
-        }
-    }
-    impl<'de> DeserializeSeed<'de> for UsersSeed<'_, '_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-    impl<'de> Visitor<'de> for UsersSeed<'_, '_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of users")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            let mut names = std::collections::HashSet::new();
-            while let Some(name) = map.next_key::<String>()? {
-                if !names.insert(name.clone()) {
-                    return Err(serde::de::Error::custom("a user twice"));
-                }
-                if (self.0.keep)(&name) {
-                    let value = map.next_value::<StrictValue>()?.0;
-                    (self.0.each)(&name, value);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(())
-        }
-    }
-
-    let mut de = serde_json::Deserializer::from_str(text);
-    let root = de.deserialize_map(Root { keep, each }).ok()?;
-    de.end().ok()?;
-    Some(root)
-}
-
-/// Every user of a TOML file cut into `sections`: the top parsed alone, the users' tables in
-/// pieces on all cores. `None` when a user's tables are not together, when the top holds
-/// users, or when anything does not parse.
+/// Every user of a TOML file cut into `sections`: the top parsed alone, each user's tables
+/// read from the parser's events when they have the layout `users add` writes
+/// ([`quick::user`]), with toml_edit otherwise; in chunks on all cores. `None` when a user's
+/// tables are not together, when the top holds users, or when anything does not parse.
 fn toml_users(text: &str, sections: &[Section]) -> Option<(Vec<User>, bool)> {
     let mut top = String::new();
-    let mut pieces: Vec<String> = vec![String::new()];
+    // Each user's name, the bytes of its tables, and whether that is a single table.
+    let mut groups: Vec<(&str, Range<usize>, bool)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut last: Option<&str> = None;
     for s in sections {
-        let part = &text[s.range.clone()];
         match &s.owner {
             // Other tables are parsed with the top: jwtctl reads nothing there, but a file
             // that does not parse is refused as a whole.
-            Owner::Top | Owner::Other => top.push_str(part),
+            Owner::Top | Owner::Other => top.push_str(&text[s.range.clone()]),
+            Owner::User(n) if last == Some(n.as_str()) => {
+                let group = groups.last_mut()?;
+                group.1.end = s.range.end;
+                group.2 = false;
+            }
             Owner::User(n) => {
-                if last != Some(n.as_str()) {
-                    // One user's tables must sit together to land in one piece.
-                    if !seen.insert(n.as_str()) {
-                        return None;
-                    }
-                    if pieces.last().is_some_and(|p| p.len() >= PIECE) {
-                        pieces.push(String::new());
-                    }
+                // One user's tables must sit together to be read together.
+                if !seen.insert(n.as_str()) {
+                    return None;
                 }
-                pieces.last_mut()?.push_str(part);
+                groups.push((n, s.range.clone(), true));
             }
         }
         last = match &s.owner {
@@ -323,34 +217,70 @@ fn toml_users(text: &str, sections: &[Section]) -> Option<(Vec<User>, bool)> {
             _ => None,
         };
     }
-    let (top_users, upgrade) = parse_users(Path::new(""), Format::Toml, &top).ok()?;
-    // Users written inline or as dotted keys under [users] could also have tables of
-    // their own further down: the full parse sorts that out.
-    if !top_users.is_empty() {
-        return None;
-    }
-    let parsed: Vec<Option<Vec<User>>> = pieces
-        .par_iter()
-        .map(|p| {
-            parse_users(Path::new(""), Format::Toml, p)
-                .ok()
-                .map(|r| r.0)
+    let upgrade = top_settings(&top, !groups.is_empty())?;
+    let chunks: Vec<Option<Vec<User>>> = groups
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut tokens = Vec::new();
+            chunk
+                .iter()
+                .map(|(name, range, single)| {
+                    let part = &text[range.clone()];
+                    match single
+                        .then(|| quick::user(part, name, &mut tokens))
+                        .flatten()
+                    {
+                        Some(user) => Some(user),
+                        None => toml_user(part, name),
+                    }
+                })
+                .collect()
         })
         .collect();
-    let mut users = Vec::with_capacity(seen.len());
-    for p in parsed {
-        users.extend(p?);
+    let mut users = Vec::with_capacity(groups.len());
+    for chunk in chunks {
+        users.extend(chunk?);
     }
     Some((users, upgrade))
 }
 
-/// For an edit of one user of a large TOML file: that user's tables as an editable document and
-/// where they are in the file (an empty range at the end of the file when there are none).
-/// The whole file is read first, so an edit refuses a file it could not read, as before.
-/// `None`: edit the whole document instead.
-pub(super) fn user_part(format: Format, text: &str, name: &str) -> Option<(Doc, Range<usize>)> {
-    if format != Format::Toml || text.len() < LARGE {
+/// The file's `upgrade_hashes`, from its top and its tables that are not users'. `None` when
+/// that does not parse, holds users itself (users written inline or as dotted keys under
+/// `[users]` could also have tables of their own further down), or, with `user_tables`, makes
+/// `users` something other than a table: the full parse sorts those out.
+fn top_settings(top: &str, user_tables: bool) -> Option<bool> {
+    let doc = toml_edit::Document::parse(top).ok()?;
+    if user_tables && doc.get("users").is_some_and(|u| !u.is_table()) {
         return None;
+    }
+    let (users, upgrade) = read_root(&toml_table_to_json(doc.as_table())).ok()?;
+    users.is_empty().then_some(upgrade)
+}
+
+/// The one user of `part` (its tables) through toml_edit: for layouts [`quick::user`] leaves.
+fn toml_user(part: &str, name: &str) -> Option<User> {
+    let (users, _) = parse_users(Path::new(""), Format::Toml, part).ok()?;
+    let [user] = <[User; 1]>::try_from(users).ok()?;
+    (user.name == name).then_some(user)
+}
+
+/// Where an edit of one user goes in a large file.
+pub(super) enum Place {
+    /// The bytes of the user's TOML tables (an empty range where a new user goes).
+    Toml(Range<usize>),
+    Json(json_spans::Part),
+}
+
+/// For an edit of one user of a large file: that user alone as an editable document, and where
+/// it goes in the file. The whole file is read first, so an edit refuses a file it could not
+/// read, as before. `None`: edit the whole document instead.
+pub(super) fn user_part(format: Format, text: &str, name: &str) -> Option<(Doc, Place)> {
+    if text.len() < LARGE {
+        return None;
+    }
+    if format == Format::Json {
+        let (doc, part) = json_spans::user_part(text, name)?;
+        return Some((doc, Place::Json(part)));
     }
     let sections = sections(text)?;
     toml_users(text, &sections)?;
@@ -377,23 +307,39 @@ pub(super) fn user_part(format: Format, text: &str, name: &str) -> Option<(Doc, 
         None => after_users.map(|at| at..at)?,
     };
     let doc = text[range.clone()].parse::<toml_edit::DocumentMut>().ok()?;
-    Some((Doc::Toml(doc), range))
+    Some((Doc::Toml(doc), Place::Toml(range)))
 }
 
-/// The file with `range` replaced by `rendered`, the text of [`user_part`]'s document after
-/// the edit; a table added at the end is set off by a blank line, as toml_edit sets off a new
-/// table.
-pub(super) fn splice(text: &str, range: Range<usize>, rendered: &str) -> String {
+/// The file with [`user_part`]'s document, after the edit, in its place; every other byte is
+/// kept, and the result is what editing the whole document writes. What was spliced in is
+/// read again first (alone, which is quick). `None`: edit the whole document instead.
+pub(super) fn splice(text: &str, place: &Place, doc: &Doc) -> Option<String> {
+    let (Place::Toml(range), Doc::Toml(part)) = (place, doc) else {
+        return match place {
+            Place::Json(part) => json_spans::splice(text, part, doc),
+            Place::Toml(_) => None,
+        };
+    };
+    let rendered = part.to_string();
+    // At most the one user, and nothing else, in what goes in.
+    let (users, _) = parse_users(Path::new(""), Format::Toml, &rendered).ok()?;
+    let names_ok = users.len() <= 1 && users.iter().all(|u| doc.has_user(&u.name));
+    if !names_ok || part.iter().any(|(k, _)| k != "users") {
+        return None;
+    }
+    // A table added at the end is set off by a blank line, as toml_edit sets off a new table.
     let gap = if range.is_empty() && range.start > 0 && !rendered.is_empty() {
         "\n"
     } else {
         ""
     };
-    [&text[..range.start], gap, rendered, &text[range.end..]].concat()
+    Some([&text[..range.start], gap, &rendered, &text[range.end..]].concat())
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{Map, Value};
+
     use super::*;
     use crate::users::parse::parse;
 
@@ -553,11 +499,11 @@ mod tests {
                 .unwrap()
                 .doc;
             let changed = edit(&mut whole);
-            let (mut part, range) = user_part(Format::Toml, &text, name).unwrap();
+            let (mut part, place) = user_part(Format::Toml, &text, name).unwrap();
             assert_eq!(edit(&mut part), changed, "{name}");
             assert_eq!(
-                splice(&text, range, &part.render()),
-                whole.render(),
+                splice(&text, &place, &part).as_deref(),
+                Some(whole.render().as_str()),
                 "{name}"
             );
         }

@@ -82,6 +82,16 @@ impl Site {
     fn serve(&self, args: &[&str]) -> Server {
         Server::start(&self.users, Some(SECRET), args)
     }
+
+    /// `jwtctl users disable NAME` on the site's users file.
+    fn disable(&self, name: &str) {
+        jwtctl()
+            .args(["users", "--users"])
+            .arg(&self.users)
+            .args(["disable", name])
+            .assert()
+            .success();
+    }
 }
 
 fn write_private(path: &Path, text: &str) {
@@ -683,12 +693,7 @@ fn users_file_edits_are_picked_up_while_serving() {
         .success();
     let r = s.login("dave", "diver");
     assert_eq!(r.status, 200, "{}", r.body);
-    jwtctl()
-        .args(["users", "--users"])
-        .arg(&site.users)
-        .args(["disable", "alice"])
-        .assert()
-        .success();
+    site.disable("alice");
     assert_eq!(s.login("alice", "wonderland").error(), "invalid_grant");
     let r = s.me(&alice_token);
     assert_eq!(r.status, 401, "a disabled user's tokens stop working");
@@ -715,6 +720,30 @@ fn users_file_edits_are_picked_up_while_serving() {
     std::fs::write(&site.users, "[users.bob\npassword_hash = ").unwrap();
     assert_eq!(s.login("bob", "builder").status, 200);
     s.wait_for_stderr("cannot reload");
+}
+
+#[test]
+fn a_large_users_file_is_reloaded_in_the_background() {
+    let site = Site::new();
+    let mut text = users_toml();
+    let filler = cheap_hash("filler");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "\n[users.user{i}]\npassword_hash = \"{filler}\"\nscopes = [\"items:read\"]\n"
+        ));
+    }
+    assert!(text.len() > 256 * 1024);
+    write_private(&site.users, &text);
+    let s = site.serve(&[]);
+    let alice_token = access_token(&s, "alice", "wonderland");
+    site.disable("alice");
+    // Answered while the new version is read: from the one before, or the new one once in.
+    assert!(matches!(s.me(&alice_token).status, 200 | 401));
+    s.wait_for_stderr("reloaded");
+    let r = s.me(&alice_token);
+    assert_eq!(r.status, 401, "a disabled user's tokens stop working");
+    assert_eq!(s.login("alice", "wonderland").error(), "invalid_grant");
+    assert_eq!(s.login("user2999", "filler").status, 200);
 }
 
 #[test]

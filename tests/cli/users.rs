@@ -1132,18 +1132,20 @@ fn a_large_users_file_is_read_and_edited_in_place() {
 }
 
 #[test]
-fn a_large_json_users_file_is_read_in_pieces() {
+fn a_large_json_users_file_is_read_and_edited_in_place() {
     let (_dir, path) = users_file("users.json");
     let users: serde_json::Map<String, Value> = (0..3000)
         .map(|i| {
             let user = serde_json::json!({
-                "password_hash": CHEAP_BCRYPT, "scopes": ["items:read"], "disabled": i == 5
+                "password_hash": CHEAP_BCRYPT, "scopes": ["items:read"], "disabled": i == 5,
+                "team": "ops"
             });
             (format!("user{i}"), user)
         })
         .collect();
-    let text = serde_json::to_string_pretty(&serde_json::json!({ "users": users })).unwrap();
-    fs::write(&path, text + "\n").unwrap();
+    let mut expected = serde_json::json!({ "upgrade_hashes": false, "users": users, "x": [1] });
+    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap() + "\n";
+    fs::write(&path, pretty(&expected)).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     assert_eq!(
         stdout_of(on(&path).args(["users", "list"])).lines().count(),
@@ -1158,6 +1160,32 @@ fn a_large_json_users_file_is_read_in_pieces() {
         .assert()
         .code(8)
         .stderr(predicate::str::contains("no user \"user9999\""));
+
+    // Edits leave the file as editing the whole document would: key order and fields kept.
+    on(&path)
+        .args(["users", "enable", "user5"])
+        .assert()
+        .success();
+    expected["users"]["user5"]["disabled"] = Value::Bool(false);
+    on(&path)
+        .args(["users", "remove", "user0"])
+        .assert()
+        .success();
+    expected["users"]
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("user0");
+    add(&path, "newbie", "a-long-enough-password", &[]);
+    let written: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    expected["users"]["newbie"] = written["users"]["newbie"].clone();
+    assert_eq!(fs::read_to_string(&path).unwrap(), pretty(&expected));
+    check(&path, "newbie", "a-long-enough-password").success();
+    check(&path, "user5", "secret").success();
+    on(&path)
+        .args(["users", "show", "user0"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no user \"user0\""));
 }
 
 #[test]
