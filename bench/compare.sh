@@ -109,7 +109,7 @@ done
 # ---------------------------------------------------------------- users file
 say "users file: $USERS_N users against one (bench/gen_users.py, bench/users_bench.py)"
 "$PY" bench/gen_users.py "$OUT" "$USERS_N"
-"$PY" bench/users_bench.py "$JWTCTL" "$OUT" "$USERS_N" 3 >&2
+"$PY" bench/users_bench.py "$OUT" "$USERS_N" 3 "$JWTCTL" >&2
 
 # ---------------------------------------------------------------- batch throughput
 say "batch: jwtctl verify --file vs PyJWT in-process vs openssl speed, 5 alternating rounds"
