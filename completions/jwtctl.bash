@@ -872,7 +872,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__issue)
-            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --jwks --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -983,6 +983,10 @@ _jwtctl() {
                     return 0
                     ;;
                 --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1765,18 +1769,7 @@ _jwtctl() {
                     return 0
                     ;;
                 --jwks)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
                     return 0
                     ;;
                 --max-failed-logins)

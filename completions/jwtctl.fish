@@ -77,7 +77,8 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l nbf -d 'Not-befo
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l iss -d 'Issuer (`iss`)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l aud -d 'Audience (`aud`); repeat for several' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l jti -d 'Token id (`jti`); without a value, a random one' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l kid -d 'Key id in the header; `auto` puts the key\'s RFC 7638 thumbprint' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l kid -d 'Key id in the header; `auto` puts the key\'s RFC 7638 thumbprint. With --jwks, the member of the set that signs (and its kid goes in the header)' -r
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l jwks -d 'Sign with a key set (a JWK set file, or a folder of key files): the member --kid, else the one `keyset list` shows as signing (the newest private key not added with --next)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l scope -d 'OAuth2 scope; repeat or separate with spaces. With --user it narrows the user\'s scopes: each must be one they hold (exit 6 otherwise)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l claim -d 'Extra claim; the value is JSON when it parses as JSON, a string otherwise. Never exp, iat, nbf or token_use; with --user, never sub, iss, aud, jti, scope or a claim the users file sets' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l header -d 'Extra header field; the value is JSON when it parses as JSON, a string otherwise. Never alg or crit; with --user, never a name --claim may not set' -r
@@ -507,7 +508,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l issuer -d 'Issue
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l aud -d 'Audience put in issued tokens' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l ttl -d 'Access-token lifetime' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l refresh-ttl -d 'Refresh-token lifetime' -r
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l jwks -d 'JWK set of signing keys: the first signs, every key verifies and is published (keep a retired key in the set until its tokens have expired)' -r -F
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l jwks -d 'Key set to sign with: a JWK set file (see `jwtctl keyset`) or a folder of key files. The newest private key signs, every key verifies and is published at /.well-known/jwks.json (keep a retired key in the set until its tokens have expired); edits are picked up without a restart' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-failed-logins -d 'Failed logins in a row after which a username is locked out (1 s, doubling per failure; up to 15 min at the failing address, 30 s at others)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l max-failed-logins-per-address -d 'Failed logins one client address may make at once, for any usernames; then one more per second' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l header-timeout -d 'Time a client has to send a whole request head, from connecting or from the previous response' -r

@@ -54,7 +54,8 @@ module completions {
     --iss: string             # Issuer (`iss`)
     --aud: string             # Audience (`aud`); repeat for several
     --jti: string             # Token id (`jti`); without a value, a random one
-    --kid: string             # Key id in the header; `auto` puts the key's RFC 7638 thumbprint
+    --kid: string             # Key id in the header; `auto` puts the key's RFC 7638 thumbprint. With --jwks, the member of the set that signs (and its kid goes in the header)
+    --jwks: path              # Sign with a key set (a JWK set file, or a folder of key files): the member --kid, else the one `keyset list` shows as signing (the newest private key not added with --next)
     --scope: string           # OAuth2 scope; repeat or separate with spaces. With --user it narrows the user's scopes: each must be one they hold (exit 6 otherwise)
     --claim: string           # Extra claim; the value is JSON when it parses as JSON, a string otherwise. Never exp, iat, nbf or token_use; with --user, never sub, iss, aud, jti, scope or a claim the users file sets
     --header: string          # Extra header field; the value is JSON when it parses as JSON, a string otherwise. Never alg or crit; with --user, never a name --claim may not set
@@ -755,7 +756,7 @@ module completions {
     --ttl: string             # Access-token lifetime
     --refresh-ttl: string     # Refresh-token lifetime
     --allow-weak-secret       # Sign even when the HMAC secret is shorter than the hash output
-    --jwks: path              # JWK set of signing keys: the first signs, every key verifies and is published (keep a retired key in the set until its tokens have expired)
+    --jwks: path              # Key set to sign with: a JWK set file (see `jwtctl keyset`) or a folder of key files. The newest private key signs, every key verifies and is published at /.well-known/jwks.json (keep a retired key in the set until its tokens have expired); edits are picked up without a restart
     --max-failed-logins: string # Failed logins in a row after which a username is locked out (1 s, doubling per failure; up to 15 min at the failing address, 30 s at others)
     --max-failed-logins-per-address: string # Failed logins one client address may make at once, for any usernames; then one more per second
     --header-timeout: string  # Time a client has to send a whole request head, from connecting or from the previous response

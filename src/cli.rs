@@ -303,7 +303,7 @@ Examples:
   export JWTCTL_SECRET=$(jwtctl keygen --alg HS256)
   jwtctl issue --sub alice --scope 'items:read items:write' --ttl 15m
   printf 'secret\\n' | jwtctl issue --user alice --password-stdin --output oauth2
-  jwtctl issue --alg ES256 --key ec.pem --kid auto --sub svc --aud api --claim 'roles=[\"admin\"]'";
+  jwtctl issue --jwks signing.jwks.json --sub svc --ttl 5m   # the set's signing key and kid";
 
 const DECODE_EXAMPLES: &str = "\
 Examples:
@@ -340,6 +340,7 @@ const SERVE_EXAMPLES: &str = "\
 Examples:
   JWTCTL_SECRET=$(jwtctl keygen --alg HS256) jwtctl serve --users examples/users.toml
   jwtctl serve --alg RS256 --key rsa.pem --listen 127.0.0.1:0
+  jwtctl serve --jwks signing.jwks.json   # rotate with `jwtctl keyset`, no restart
   curl -s -d 'grant_type=password&username=alice&password=secret' localhost:8000/token";
 
 const UI_EXAMPLES: &str = "\
@@ -457,10 +458,17 @@ pub struct IssueArgs {
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     pub jti: Option<String>,
 
-    /// Key id in the header; `auto` puts the key's RFC 7638 thumbprint
+    /// Key id in the header; `auto` puts the key's RFC 7638 thumbprint. With --jwks, the member
+    /// of the set that signs (and its kid goes in the header)
     // Thumbprints are base64url: one in 64 starts with '-', and is still a value.
     #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
+
+    /// Sign with a key set (a JWK set file, or a folder of key files): the member --kid, else
+    /// the one `keyset list` shows as signing (the newest private key not added with --next)
+    #[arg(long, value_name = "SET", value_hint = ValueHint::AnyPath, help_heading = "Keys",
+          conflicts_with_all = ["key", "secret_file", "secret", "secret_env"])]
+    pub jwks: Option<PathBuf>,
 
     /// OAuth2 scope; repeat or separate with spaces. With --user it narrows the user's scopes:
     /// each must be one they hold (exit 6 otherwise)
@@ -1135,9 +1143,12 @@ pub struct ServeArgs {
     #[arg(long)]
     pub allow_weak_secret: bool,
 
-    /// JWK set of signing keys: the first signs, every key verifies and is published
-    /// (keep a retired key in the set until its tokens have expired)
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "key", help_heading = "Keys")]
+    /// Key set to sign with: a JWK set file (see `jwtctl keyset`) or a folder of key files. The
+    /// newest private key signs, every key verifies and is published at /.well-known/jwks.json
+    /// (keep a retired key in the set until its tokens have expired); edits are picked up
+    /// without a restart
+    #[arg(long, value_name = "SET", value_hint = ValueHint::AnyPath, help_heading = "Keys",
+          conflicts_with_all = ["key", "secret_file", "secret", "secret_env"])]
     pub jwks: Option<PathBuf>,
 
     /// Failed logins in a row after which a username is locked out (1 s, doubling per failure;

@@ -472,9 +472,11 @@ pub fn signing_keys(
         return folder_keys(path, kid, passphrase, warnings);
     }
     let doc = read_existing(path)?;
-    warnings.extend(crate::keys::exposure(path, "key set"));
     let name = path.display().to_string();
     let members = doc.members();
+    if members.iter().any(is_private) {
+        warnings.extend(crate::keys::exposure(path, "private key set"));
+    }
     let first = match kid {
         Some(k) => {
             let i = members

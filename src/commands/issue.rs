@@ -20,7 +20,17 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         )?),
         None => None,
     };
-    let key = crate::commands::load_key(ctx, &args.key)?;
+    let key = match &args.jwks {
+        Some(set) => {
+            let passphrase = crate::commands::passphrase_source(args.key.passphrase_file.clone());
+            let keys = ctx
+                .told(|w| crate::keyset::signing_keys(set, args.kid.as_deref(), &passphrase, w))?;
+            keys.into_iter()
+                .next()
+                .expect("a signing set has a first key")
+        }
+        None => crate::commands::load_key(ctx, &args.key)?,
+    };
     let alg = args.alg.unwrap_or_else(|| key.default_alg());
     let signer = key.signer(alg, args.allow_weak_secret)?;
     if args.allow_weak_secret {
@@ -31,6 +41,8 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         }
     }
     let kid = match args.kid.as_deref() {
+        // The member's own kid (a set's member always has one; a folder's gets its thumbprint).
+        _ if args.jwks.is_some() => key.kid.clone(),
         Some("auto") => Some(auto_kid(&key)?),
         Some(k) => Some(k.to_string()),
         None => key.kid.clone(),

@@ -100,13 +100,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
                 public.to_pem(),
             )
         }
-        KeyFormat::Pem => (
-            zeroize::Zeroizing::new(crate::keys::pem_lf(&pem::Pem::new(
-                "PRIVATE KEY",
-                key.to_pkcs8().to_vec(),
-            ))),
-            public.to_pem(),
-        ),
+        KeyFormat::Pem => (crate::keys::private_pem(&key.to_pkcs8())?, public.to_pem()),
         KeyFormat::Jwk => {
             let mut private = key.to_jwk();
             private.kid = Some(kid.clone());

@@ -1,16 +1,12 @@
 //! `jwtctl serve`: resolves keys, users and the address, then runs the server in `server`.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::Path;
 use std::sync::Arc;
-
-use serde_json::Value;
 
 use crate::cli::ServeArgs;
 use crate::context::Ctx;
 use crate::error::Failure;
-use crate::keys::{Jwk, Key, KeyError};
-use crate::server::{self, live_users::LiveUsers, tokens};
+use crate::server::{self, live_keys::LiveKeys, live_users::LiveUsers, tokens};
 
 pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
     let addr = parse_listen(&args.listen)?;
@@ -21,9 +17,15 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
                 .into());
         }
     }
-    let keys = match &args.jwks {
-        Some(path) => load_signing_set(ctx, path)?,
-        None => vec![crate::commands::load_key(ctx, &args.key)?],
+    let passphrase = crate::commands::passphrase_source(args.key.passphrase_file.clone());
+    let (keys, live) = match &args.jwks {
+        Some(path) => {
+            // Watching starts before the first load, so an edit made meanwhile is not missed.
+            let live = LiveKeys::new(path, &passphrase, ctx.stderr);
+            let keys = ctx.told(|w| crate::keyset::signing_keys(path, None, &passphrase, w))?;
+            (keys, Some(live))
+        }
+        None => (vec![crate::commands::load_key(ctx, &args.key)?], None),
     };
     if args.allow_weak_secret {
         ctx.warn("--allow-weak-secret: tokens may be signed with a guessable secret");
@@ -59,7 +61,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
             .issuer
             .clone()
             .unwrap_or_else(|| format!("http://{local}"));
-        let minter = tokens::Minter::new(
+        let mut minter = tokens::Minter::new(
             keys,
             tokens::Settings {
                 issuer,
@@ -70,12 +72,16 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> crate::error::Result<()> {
                 allow_weak_secret: args.allow_weak_secret,
             },
         )?;
+        if let Some(live) = live {
+            minter = minter.watch(live);
+        }
         let discovery = server::routes::discovery_document(&minter);
         ctx.note(&format!(
             "issuer {}, {}{}, users from {}",
             minter.issuer,
             minter.alg,
             minter
+                .signing()
                 .kid()
                 .map(|k| format!(" kid {k}"))
                 .unwrap_or_default(),
@@ -150,57 +156,6 @@ pub fn parse_listen(text: &str) -> Result<SocketAddr, Failure> {
         Failure::usage(format!("--listen {text:?} is not an address to listen on"))
             .hint("give IP:PORT, e.g. 127.0.0.1:8000, [::1]:8000, or 0.0.0.0:8000 to accept other machines"),
     )
-}
-
-/// A JWK set of signing keys, private keys first. Unlike a verification JWKS, the first key
-/// must hold its private half, and HMAC secrets and key pairs are not mixed (a published set
-/// would have to leave the secrets out, and then tokens would verify here but nowhere else).
-fn load_signing_set(ctx: &Ctx, path: &Path) -> crate::error::Result<Vec<Key>> {
-    let bytes = std::fs::read(path).map_err(|source| KeyError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if let Some(w) = crate::keys::exposure(path, "key set") {
-        ctx.tell(&w);
-    }
-    let name = path.display().to_string();
-    let doc = crate::token::parse_strict(&bytes)
-        .map_err(|e| KeyError::Jwk(format!("{name} is not JSON: {e}")))?;
-    let Some(entries) = doc.get("keys").and_then(Value::as_array) else {
-        return Err(
-            Failure::usage(format!("{name} is not a JWK set (no \"keys\" array)"))
-                .hint("pass a single key with --key")
-                .into(),
-        );
-    };
-    if entries.is_empty() {
-        return Err(KeyError::Jwk(format!("{name} holds no keys")).into());
-    }
-    let mut keys = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let jwk: Jwk = serde_json::from_value(entry.clone())
-            .map_err(|e| KeyError::Jwk(format!("{name} key #{i}: {e}")))?;
-        if i == 0 && !jwk.is_private() {
-            return Err(Failure::usage(format!(
-                "the first key of {name} is public; the first key signs"
-            ))
-            .hint("put a private key first; public keys after it are accepted for verification")
-            .into());
-        }
-        let mut key = jwk
-            .to_key()
-            .map_err(|e| KeyError::Jwk(format!("{name} key #{i}: {e}")))?;
-        key.source = format!("{name} key #{i}");
-        keys.push(key);
-    }
-    let secrets = keys.iter().filter(|k| k.public().is_none()).count();
-    if secrets > 0 && secrets < keys.len() {
-        return Err(KeyError::Jwk(format!(
-            "{name} mixes HMAC secrets with key pairs; use one kind"
-        ))
-        .into());
-    }
-    Ok(keys)
 }
 
 #[cfg(test)]

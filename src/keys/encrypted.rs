@@ -211,6 +211,15 @@ pub fn encrypt_pem(pkcs8_der: &[u8], passphrase: &[u8]) -> Result<Zeroizing<Stri
     Ok(Zeroizing::new(pem.to_string()))
 }
 
+/// Unencrypted PKCS#8 DER as PEM (`PRIVATE KEY`), every copy of it in buffers wiped on drop;
+/// the `pem` crate's encoder would leave one in a plain `Vec`.
+pub fn private_pem(pkcs8_der: &[u8]) -> Result<Zeroizing<String>, KeyError> {
+    let doc = pkcs8::SecretDocument::try_from(pkcs8_der)
+        .map_err(|e| KeyError::Rejected(e.to_string()))?;
+    doc.to_pem("PRIVATE KEY", pkcs8::LineEnding::LF)
+        .map_err(|e| KeyError::Rejected(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

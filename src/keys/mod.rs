@@ -17,7 +17,7 @@ mod secret;
 mod sign;
 mod thumbprint;
 
-pub use encrypted::{encrypt_pem, PassphraseSource, Prompt, PASSPHRASE_ENV};
+pub use encrypted::{encrypt_pem, private_pem, PassphraseSource, Prompt, PASSPHRASE_ENV};
 pub use error::KeyError;
 pub use inspect::{inspect, Inspection};
 pub use jwk::Jwk;

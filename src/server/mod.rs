@@ -2,10 +2,12 @@
 //!
 //! `routes` holds the endpoints, `tokens` the minting and checking of the server's tokens,
 //! `oauth` the RFC 6749/6750 answer shapes, `limiter` the failed-login backoff,
-//! `live_users` the users file reloaded on change and `conn` the connection limits.
+//! `live_users` the users file and `live_keys` the key set reloaded on change, and `conn` the
+//! connection limits.
 
 pub mod conn;
 pub mod limiter;
+pub mod live_keys;
 pub mod live_users;
 pub mod oauth;
 pub mod routes;

@@ -483,7 +483,7 @@ fn cacheable(body: &Value) -> Response {
 }
 
 pub async fn jwks(State(app): State<Shared>) -> Response {
-    cacheable(&app.minter.jwks)
+    cacheable(&app.minter.jwks())
 }
 
 pub async fn discovery(State(app): State<Shared>) -> Response {

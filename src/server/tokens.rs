@@ -1,6 +1,7 @@
 //! The server's tokens: minting access and refresh tokens for users, and checking the ones it
 //! gets back at `/me`, `/introspect` and the refresh grant.
 
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -13,19 +14,20 @@ use crate::keys::{Key, KeyError, Signer};
 use crate::token::Token;
 use crate::users::User;
 
+use super::live_keys::LiveKeys;
+
 /// The keys the server signs with and accepts, and what goes into every token.
 pub struct Minter {
     pub issuer: String,
     pub aud: Vec<String>,
     pub ttl: Duration,
     pub refresh_ttl: Duration,
+    /// The signing algorithm at start-up (the discovery document names it).
     pub alg: Alg,
-    signer: Signer,
-    header: Map<String, Value>,
-    keys: KeySet,
-    algs: Vec<Alg>,
-    /// The published JWKS: the public half of every asymmetric key; empty for secrets.
-    pub jwks: Value,
+    choice: Choice,
+    /// The keys in service; replaced when a watched key set changes.
+    current: RwLock<Arc<Signing>>,
+    live: Option<LiveKeys>,
 }
 
 pub struct Settings {
@@ -37,13 +39,32 @@ pub struct Settings {
     pub allow_weak_secret: bool,
 }
 
-impl Minter {
+/// What the operator chose about signing, applied again to every reloaded key set.
+#[derive(Clone, Copy)]
+struct Choice {
+    alg: Option<Alg>,
+    allow_weak_secret: bool,
+}
+
+/// One version of the keys: the signer, the header it puts on tokens, the keys that verify
+/// and the JWKS that publishes them.
+pub struct Signing {
+    pub alg: Alg,
+    signer: Signer,
+    header: Map<String, Value>,
+    keys: KeySet,
+    algs: Vec<Alg>,
+    /// The published JWKS: the public half of every asymmetric key; empty for secrets.
+    pub jwks: Value,
+}
+
+impl Signing {
     /// The first key signs; every key verifies and has its public half published, so a key
     /// being rotated out keeps its tokens valid until they expire.
-    pub fn new(keys: Vec<Key>, s: Settings) -> Result<Minter, KeyError> {
+    fn new(keys: Vec<Key>, choice: Choice) -> Result<Signing, KeyError> {
         let first = keys.first().expect("at least one key");
-        let alg = s.alg.unwrap_or_else(|| first.default_alg());
-        let signer = first.signer(alg, s.allow_weak_secret)?;
+        let alg = choice.alg.unwrap_or_else(|| first.default_alg());
+        let signer = first.signer(alg, choice.allow_weak_secret)?;
         let mut algs = vec![alg];
         let mut entries = Vec::new();
         let mut keys = keys;
@@ -72,11 +93,7 @@ impl Minter {
             header.insert("kid".into(), json!(kid));
         }
         let is_set = keys.len() > 1;
-        Ok(Minter {
-            issuer: s.issuer,
-            aud: s.aud,
-            ttl: s.ttl,
-            refresh_ttl: s.refresh_ttl,
+        Ok(Signing {
             alg,
             signer,
             header,
@@ -92,6 +109,67 @@ impl Minter {
 
     pub fn kid(&self) -> Option<&str> {
         self.header.get("kid").and_then(Value::as_str)
+    }
+}
+
+impl Minter {
+    pub fn new(keys: Vec<Key>, s: Settings) -> Result<Minter, KeyError> {
+        let choice = Choice {
+            alg: s.alg,
+            allow_weak_secret: s.allow_weak_secret,
+        };
+        let signing = Signing::new(keys, choice)?;
+        Ok(Minter {
+            issuer: s.issuer,
+            aud: s.aud,
+            ttl: s.ttl,
+            refresh_ttl: s.refresh_ttl,
+            alg: signing.alg,
+            choice,
+            current: RwLock::new(Arc::new(signing)),
+            live: None,
+        })
+    }
+
+    /// Reloads the keys from `live` whenever its key set changes on disk.
+    pub fn watch(mut self, live: LiveKeys) -> Minter {
+        self.live = Some(live);
+        self
+    }
+
+    /// The keys in service, reloaded first if the watched key set changed. A version that
+    /// cannot sign is reported once and the previous keys stay in service.
+    pub fn signing(&self) -> Arc<Signing> {
+        let current = || {
+            self.current
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone()
+        };
+        let Some(live) = &self.live else {
+            return current();
+        };
+        live.refresh(
+            |keys| Signing::new(keys, self.choice).map_err(|e| e.to_string()),
+            |signing| {
+                live.stderr.note(&format!(
+                    "reloaded {}: signing with {}{}",
+                    live.path.display(),
+                    signing.alg,
+                    signing
+                        .kid()
+                        .map(|k| format!(" kid {k}"))
+                        .unwrap_or_default()
+                ));
+                *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(signing);
+            },
+        );
+        current()
+    }
+
+    /// The published JWKS of the keys in service.
+    pub fn jwks(&self) -> Value {
+        self.signing().jwks.clone()
     }
 
     /// An access token for `user` granting `scopes`.
@@ -115,7 +193,8 @@ impl Minter {
                 c.set(k, v.clone());
             }
         }
-        crate::mint::sign(&self.signer, &self.header, &c.map)
+        let signing = self.signing();
+        crate::mint::sign(&signing.signer, &signing.header, &c.map)
     }
 
     /// A refresh token: only good at `/token` (`token_use: "refresh"`), never as a bearer token.
@@ -130,7 +209,8 @@ impl Minter {
         if !scopes.is_empty() {
             c.set("scope", json!(scopes.join(" ")));
         }
-        crate::mint::sign(&self.signer, &self.header, &c.map)
+        let signing = self.signing();
+        crate::mint::sign(&signing.signer, &signing.header, &c.map)
     }
 
     fn base(
@@ -155,8 +235,9 @@ impl Minter {
         now: Timestamp,
     ) -> Result<Map<String, Value>, String> {
         let token = Token::parse(text).map_err(|e| format!("malformed token: {e}"))?;
+        let signing = self.signing();
         let policy = Policy {
-            algs: self.algs.clone(),
+            algs: signing.algs.clone(),
             // The server judges its own tokens with its own clock: no skew to allow for.
             leeway: 0,
             iss: Some(self.issuer.clone()),
@@ -169,7 +250,7 @@ impl Minter {
             token_use: Some(token_use),
             ..Policy::default()
         };
-        let report = checks::verify(&token, &self.keys, &policy, now);
+        let report = checks::verify(&token, &signing.keys, &policy, now);
         let worst = report.exit_code();
         if worst != ExitCode::Ok {
             let f = report

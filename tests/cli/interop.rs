@@ -69,7 +69,7 @@ fn keys(dir: &Path) -> Vec<AlgKey> {
 }
 
 /// Runs tests/interop/peer.py over a list of jobs; one result per job.
-fn peer(py: &str, jobs: &[Value]) -> Vec<Value> {
+pub fn peer(py: &str, jobs: &[Value]) -> Vec<Value> {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interop/peer.py");
     let out = assert_cmd::Command::new(py)
         .arg(script)

@@ -478,3 +478,277 @@ fn activate_lets_a_next_key_sign_and_says_when_a_newer_one_still_does() {
             "is a public key, which cannot sign",
         ));
 }
+
+/// A users file with alice (password "wonderland").
+fn users_file(dir: &Path) -> PathBuf {
+    let users = dir.join("users.toml");
+    jwtctl()
+        .arg("--users")
+        .arg(&users)
+        .args(["users", "add", "alice", "--password-stdin"])
+        .write_stdin("wonderland\n")
+        .assert()
+        .success();
+    users
+}
+
+fn header_kid(token: &str) -> String {
+    crate::support::server::header_of(token)["kid"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn issue_signs_with_the_member_that_signs_or_the_one_named_by_kid() {
+    let dir = tempdir();
+    let d = dir.path();
+    let (old, _) = keygen_pair(d, "old", "ES256");
+    let (next, _) = keygen_pair(d, "next", "RS256");
+    let (_, public) = keygen_pair(d, "public", "ES256");
+    let set = d.join("signing.jwks.json");
+    let old_kid = add(&set, &old, &[]);
+    let next_kid = add(&set, &next, &["--next"]);
+    let public_kid = add(&set, &public, &[]);
+    let verify = |token: &str| {
+        jwtctl()
+            .args(["verify", "-q", "--jwks"])
+            .arg(&set)
+            .arg(token)
+            .assert()
+            .success();
+    };
+
+    let token = stdout_of(jwtctl().args(["issue", "--sub", "svc", "--jwks"]).arg(&set));
+    assert_eq!(header_kid(&token), old_kid);
+    assert_eq!(crate::support::server::header_of(&token)["alg"], "ES256");
+    verify(&token);
+    // --kid picks a member, a next one included; its alg comes with it.
+    let token = stdout_of(
+        jwtctl()
+            .args(["issue", "--sub", "svc", "--kid", &next_kid, "--jwks"])
+            .arg(&set),
+    );
+    assert_eq!(header_kid(&token), next_kid);
+    assert_eq!(crate::support::server::header_of(&token)["alg"], "RS256");
+    verify(&token);
+
+    jwtctl()
+        .args(["issue", "--sub", "svc", "--kid", &public_kid, "--jwks"])
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "jwtctl: kid \"{public_kid}\" in {} is a public key, which cannot sign\nhint: pick a private member with --kid\n",
+            set.display()
+        ));
+    jwtctl()
+        .args(["issue", "--sub", "svc", "--kid", "nope", "--jwks"])
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has no key with kid \"nope\""));
+    jwtctl()
+        .args(["issue", "--sub", "svc", "--key"])
+        .arg(&old)
+        .arg("--jwks")
+        .arg(&set)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+    // A published set has nothing to sign with.
+    let published = d.join("jwks.pub.json");
+    add(&published, &old, &[]);
+    jwtctl()
+        .args(["issue", "--sub", "svc", "--jwks"])
+        .arg(&published)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "jwtctl: {} holds no private key that can sign\nhint: add a private key (`jwtctl keyset add {} KEY`), or activate one added with --next\n",
+            published.display(),
+            published.display()
+        ));
+}
+
+#[test]
+fn a_folder_of_keys_signs_with_its_newest_private_key() {
+    let dir = tempdir();
+    let keys = dir.path().join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    let (a, a_pub) = keygen_pair(&keys, "2026-11", "ES256");
+    let (b, _) = keygen_pair(&keys, "2027-05", "ES256");
+    std::fs::write(keys.join("README.txt"), "not a key").unwrap();
+    let set_time = |p: &Path, secs: u64| {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    set_time(&a, 1_700_000_000);
+    set_time(&a_pub, 1_700_000_000);
+    set_time(&b, 1_800_000_000);
+    let issue = || {
+        stdout_of(
+            jwtctl()
+                .args(["issue", "--sub", "svc", "--jwks"])
+                .arg(&keys),
+        )
+    };
+    assert_eq!(header_kid(&issue()), thumbprint(&b));
+    set_time(&a, 1_900_000_000);
+    assert_eq!(header_kid(&issue()), thumbprint(&a));
+    // A public key file alone publishes a key but cannot sign with it.
+    std::fs::remove_file(&a).unwrap();
+    std::fs::remove_file(&b).unwrap();
+    jwtctl()
+        .args(["issue", "--sub", "svc", "--jwks"])
+        .arg(&keys)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "holds no private key that can sign",
+        ));
+}
+
+/// The runbook of README's "Rotating keys", step by step, against a running `serve`: tokens
+/// issued before and after the switch verify throughout, at the server and for a verifier that
+/// only knows the JWKS URL; once the old key is retired, its tokens fail with exit 4.
+#[test]
+fn rotation_runbook_keeps_tokens_valid_until_the_old_key_is_retired() {
+    use crate::support::server::Server;
+    let dir = tempdir();
+    let d = dir.path();
+    let users = users_file(d);
+    let keys = d.join("keys");
+    let set = d.join("signing.jwks.json");
+    // Start: one key, serving.
+    let (k1, _) = keygen_pair(&keys, "2026-11", "ES256");
+    let old_kid = add(&set, &k1, &[]);
+    let s = Server::start(&users, None, &["--jwks", set.to_str().unwrap()]);
+    let url = s.url();
+    let jwks_url = format!("{url}/.well-known/jwks.json");
+    let published = || -> Vec<String> {
+        let body = s.get("/.well-known/jwks.json", &[]).json();
+        body["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                assert!(k.get("d").is_none(), "never a private member");
+                k["kid"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let login = || {
+        let r = s.login("alice", "wonderland");
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()["access_token"].as_str().unwrap().to_string()
+    };
+    // A verifier that knows only the JWKS URL, with no cache of an earlier run.
+    let n = std::cell::Cell::new(0);
+    let verify_code = |token: &str| {
+        n.set(n.get() + 1);
+        jwtctl()
+            .env("JWTCTL_CACHE_DIR", d.join(format!("cache{}", n.get())))
+            .args([
+                "verify",
+                "-q",
+                "--allow-http",
+                "--iss",
+                &url,
+                "--jwks",
+                &jwks_url,
+                token,
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+            .unwrap()
+    };
+    let t1 = login();
+    assert_eq!(header_kid(&t1), old_kid);
+    assert_eq!(published(), vec![old_kid.clone()]);
+
+    // 1. Add the next key: published, not signing yet.
+    let (k2, _) = keygen_pair(&keys, "2027-05", "ES256");
+    let new_kid = add(&set, &k2, &["--next"]);
+    // 2. Publish: the running server shows it at once.
+    assert_eq!(published(), vec![old_kid.clone(), new_kid.clone()]);
+    let t2 = login();
+    assert_eq!(header_kid(&t2), old_kid, "the old key still signs");
+    // 3. Switch signing.
+    jwtctl()
+        .args(["keyset", "activate"])
+        .arg(&set)
+        .arg(&new_kid)
+        .assert()
+        .success();
+    let t3 = login();
+    assert_eq!(
+        header_kid(&t3),
+        new_kid,
+        "the new key signs, without a restart"
+    );
+    let t4 = stdout_of(
+        jwtctl()
+            .args(["issue", "--sub", "alice", "--iss", &url, "--jwks"])
+            .arg(&set),
+    );
+    assert_eq!(header_kid(&t4), new_kid);
+    for t in [&t1, &t2, &t3, &t4] {
+        assert_eq!(s.me(t).status, 200);
+        assert_eq!(verify_code(t), 0);
+    }
+    // 4. Retire the old key (after the longest token lifetime).
+    jwtctl()
+        .args(["keyset", "remove"])
+        .arg(&set)
+        .arg(&old_kid)
+        .assert()
+        .success();
+    assert_eq!(published(), vec![new_kid.clone()]);
+    for t in [&t1, &t2] {
+        assert_eq!(s.me(t).status, 401);
+        assert_eq!(verify_code(t), 4, "a retired key's token is refused");
+    }
+    for t in [&t3, &t4] {
+        assert_eq!(s.me(t).status, 200);
+        assert_eq!(verify_code(t), 0);
+    }
+    // A broken edit leaves the server signing with the last good set, and it says so.
+    std::fs::write(&set, "{ not json").unwrap();
+    assert_eq!(header_kid(&login()), new_kid);
+    let (_, log) = s.stop("TERM");
+    assert!(
+        log.contains(&format!("reloaded {}", set.display())),
+        "{log}"
+    );
+    assert!(
+        log.contains("still signing with the previous keys"),
+        "{log}"
+    );
+
+    // PyJWT finds the rotated key at the JWKS URL serve publishes.
+    if let Some(py) = python_with(&["jwt"]) {
+        let s = Server::start(&users, None, &["--jwks", keys.to_str().unwrap()]);
+        let token = {
+            let r = s.login("alice", "wonderland");
+            r.json()["access_token"].as_str().unwrap().to_string()
+        };
+        let jobs = [serde_json::json!({
+            "op": "decode", "lib": "pyjwt", "alg": "ES256",
+            "jwks": format!("{}/.well-known/jwks.json", s.url()),
+            "token": token,
+        })];
+        let out = crate::interop::peer(&py, &jobs);
+        assert_eq!(out[0]["ok"], true, "{}", out[0]);
+        assert_eq!(out[0]["claims"]["sub"], "alice");
+        assert_eq!(header_kid(&token), thumbprint(&k2));
+    }
+}

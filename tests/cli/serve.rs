@@ -632,16 +632,25 @@ fn a_signing_key_set_signs_with_the_first_key_and_accepts_the_others() {
     ]));
     assert_eq!(s.me(&retired).status, 200, "{}", s.me(&retired).body);
 
-    // The first key must be able to sign.
+    // A hand-made set signs with its first private key, wherever it stands; a set without
+    // one cannot sign at all.
     write_private(&set, &json!({ "keys": [old_public, new] }).to_string());
+    let s = Server::start(&site.users, None, &["--jwks", set.to_str().unwrap()]);
+    let token = access_token(&s, "alice", "wonderland");
+    let header = crate::support::server::header_of(&token);
+    assert_eq!(header["kid"], new["kid"]);
+    drop(s);
+    write_private(&set, &json!({ "keys": [old_public] }).to_string());
     jwtctl()
         .args(["serve", "--users"])
         .arg(&site.users)
         .args(["--listen", "127.0.0.1:0", "--jwks"])
         .arg(&set)
         .assert()
-        .code(2)
-        .stderr(predicates::str::contains("first key"));
+        .code(1)
+        .stderr(predicates::str::contains(
+            "holds no private key that can sign",
+        ));
 }
 
 #[test]

@@ -6,6 +6,9 @@ interpreter start serves a whole test:
   {"op": "decode", "lib": "pyjwt"|"jose", "alg": "RS256", "key": PATH, "token": T,
    "audience": "api"}                        -> {"ok": true, "claims": {...}}
                                                  or {"ok": false, "error": "ExpiredSignatureError"}
+  {"op": "decode", "lib": "pyjwt", "alg": ..., "jwks": URL, "token": T, ...}
+                                             -> the same, with the key PyJWKClient finds at
+                                                URL for the token's kid
   {"op": "encode", "lib": ..., "alg": ..., "key": PATH, "claims": {...}, "kid": K?}
                                              -> {"ok": true, "token": T}
 
@@ -25,7 +28,10 @@ def key_bytes(path):
 def pyjwt_job(job):
     import jwt
 
-    key = key_bytes(job["key"])
+    if "jwks" in job:
+        key = jwt.PyJWKClient(job["jwks"], cache_keys=False).get_signing_key_from_jwt(job["token"]).key
+    else:
+        key = key_bytes(job["key"])
     if job["op"] == "encode":
         headers = {"kid": job["kid"]} if job.get("kid") else None
         return {"token": jwt.encode(job["claims"], key, algorithm=job["alg"], headers=headers)}

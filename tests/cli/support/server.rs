@@ -265,10 +265,19 @@ fn parse_reply(raw: &[u8]) -> Reply {
 
 /// The claims of a token, read without checking it (the tests check with `jwtctl verify`).
 pub fn claims_of(token: &str) -> Value {
+    part_of(token, 1)
+}
+
+/// A token's decoded JOSE header.
+pub fn header_of(token: &str) -> Value {
+    part_of(token, 0)
+}
+
+fn part_of(token: &str, i: usize) -> Value {
     use base64::Engine;
-    let payload = token.split('.').nth(1).expect("three parts");
+    let payload = token.split('.').nth(i).expect("three parts");
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload)
         .expect("base64url");
-    serde_json::from_slice(&bytes).expect("JSON claims")
+    serde_json::from_slice(&bytes).expect("a JSON part")
 }
