@@ -622,7 +622,7 @@ module completions {
     --help(-h)                # Print help
     --version(-V)             # Print version
     set: path                 # The JWK set file
-    kid: string               # Key id
+    kid: string               # Key id (a thumbprint may start with `-`, which is taken as the kid, not an option)
   ]
 
   def "nu-complete jwtctl keyset list output" [] {
@@ -654,7 +654,7 @@ module completions {
     --help(-h)                # Print help
     --version(-V)             # Print version
     set: path                 # The JWK set file
-    kid: string               # Key id
+    kid: string               # Key id (a thumbprint may start with `-`, which is taken as the kid, not an option)
   ]
 
   # Print this message or the help of the given subcommand(s)

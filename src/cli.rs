@@ -1001,7 +1001,7 @@ pub struct KeysetAddArgs {
     pub key: PathBuf,
 
     /// Key id (default: the key's own kid, else its RFC 7638 thumbprint)
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
 
     /// Algorithm to record (default: what the key implies)
@@ -1034,8 +1034,8 @@ pub struct KeysetKidArgs {
     #[arg(value_name = "SET", value_hint = ValueHint::FilePath)]
     pub set: PathBuf,
 
-    /// Key id
-    #[arg(value_name = "KID")]
+    /// Key id (a thumbprint may start with `-`, which is taken as the kid, not an option)
+    #[arg(value_name = "KID", allow_hyphen_values = true)]
     pub kid: String,
 }
 
