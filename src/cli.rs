@@ -307,7 +307,7 @@ Examples:
 
 const DECODE_EXAMPLES: &str = "\
 Examples:
-  jwtctl decode eyJhbGciOi...
+  jwtctl decode \"$TOKEN\"
   curl -s localhost:8000/token -d ... | jq -r .access_token | jwtctl decode
   jwtctl decode --output json - < token.txt | jq .payload
   jwtctl decode --extract --file access.log --json > tokens.jsonl";
@@ -316,14 +316,15 @@ const HASH_EXAMPLES: &str = "\
 Examples:
   jwtctl hash
   printf 'secret\\n' | jwtctl hash --password-stdin
-  printf 'secret\\n' | jwtctl hash --password-stdin --verify '$2b$12$EixZaYVK1fsbw1ZfbX3OXe...'";
+  printf 'secret\\n' | jwtctl hash --password-stdin --verify \\
+    '$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW'";
 
 const KEYGEN_EXAMPLES: &str = "\
 Examples:
   jwtctl keygen --alg HS256 > secret.txt
   jwtctl keygen --alg ES256 --out keys/signing
   jwtctl keygen --alg RS256 --bits 3072 --out rsa --format jwk
-  JWTCTL_KEY_PASSPHRASE=... jwtctl keygen --alg ES256 --encrypt --out keys/signing";
+  JWTCTL_KEY_PASSPHRASE=... jwtctl keygen --alg ES256 --encrypt --out keys/protected";
 
 const JWKS_EXAMPLES: &str = "\
 Examples:
@@ -981,7 +982,7 @@ pub enum KeysetCommand {
     /// List the keys: kid, kty, alg, use, created, private or public, and which one signs
     #[command(after_help = "Examples:
   jwtctl keyset list signing.jwks.json
-  jwtctl keyset list signing.jwks.json --output json | jq -r '.keys[] | select(.role == \"signing\") | .kid'")]
+  jwtctl keyset list --output json signing.jwks.json | jq -r '.keys[]|select(.role==\"signing\").kid'")]
     List(KeysetListArgs),
     /// Let a key added with --next sign (the newest private key that is not next signs)
     #[command(after_help = "Examples:

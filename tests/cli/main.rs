@@ -10,6 +10,7 @@ mod core;
 mod differential;
 mod docs;
 mod encrypted;
+mod examples;
 mod fastapi;
 mod faults;
 mod hash;
