@@ -333,7 +333,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__decode)
-            opts="-o -q -h -V --file --batch --extract --output --json --summary --only --at --date --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --output --fields --json --summary --only --at --date --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,11 +355,15 @@ _jwtctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -1512,7 +1516,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__lint)
-            opts="-o -q -h -V --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --wordlist --max-lifetime --fail-on --at --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --wordlist --max-lifetime --fail-on --at --output --fields --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,11 +1618,15 @@ _jwtctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)
@@ -2374,7 +2382,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__verify)
-            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --jwks --oidc --allow-http --ca-file --system-roots --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --date --jws --token-use --check-user --output --json --summary --only --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --file --batch --extract --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --jwks --oidc --allow-http --ca-file --system-roots --alg --leeway --iss --aud --ignore-aud --sub --require --scope --at --date --jws --token-use --check-user --output --fields --json --summary --only --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2542,11 +2550,15 @@ _jwtctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --summary)

@@ -101,7 +101,9 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s h -l help -d 'Pr
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l file -d 'Read many tokens, one per line (batch mode; `-` for stdin)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
-json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+json\t'One JSON object per input token, on one line, whatever the number of tokens'
+tsv\t'Tab-separated values for spreadsheets and cut/sort/awk: a header line, then one row per input token, whatever the number of tokens (columns: --fields)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l fields -d 'Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
 json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand decode" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
@@ -154,7 +156,9 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l token-use -d 'W
 refresh\t''
 any\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
-json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+json\t'One JSON object per input token, on one line, whatever the number of tokens'
+tsv\t'Tab-separated values for spreadsheets and cut/sort/awk: a header line, then one row per input token, whatever the number of tokens (columns: --fields)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l fields -d 'Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
 json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'
@@ -467,7 +471,9 @@ high\t''
 critical\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l at -d 'Judge times as of this moment instead of now' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
-json\t'One JSON object per input token, on one line, whatever the number of tokens'"
+json\t'One JSON object per input token, on one line, whatever the number of tokens'
+tsv\t'Tab-separated values for spreadsheets and cut/sort/awk: a header line, then one row per input token, whatever the number of tokens (columns: --fields)'"
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l fields -d 'Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l summary -d 'Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)' -r -f -a "human\t'Counts for a person, on stderr'
 json\t'One JSON object (`"kind": "summary"`), the last line on stdout'"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand lint" -l only -d 'Write only the tokens that passed, or only those that did not (the summary counts all)' -r -f -a "valid\t'Tokens whose own exit code is 0'

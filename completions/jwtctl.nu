@@ -72,7 +72,7 @@ module completions {
   ]
 
   def "nu-complete jwtctl decode output" [] {
-    [ "human" "json" ]
+    [ "human" "json" "tsv" ]
   }
 
   def "nu-complete jwtctl decode summary" [] {
@@ -93,6 +93,7 @@ module completions {
     --batch                   # Treat stdin as many tokens, one per line, even if it holds just one
     --extract                 # Find JWT-shaped strings anywhere in each line (plain or JSON logs, quoted values, `Bearer …`, `access_token=…`), many per line, each answered with its line and column; lines without one are skipped. Reads stdin or --file as a batch
     --output(-o): string@"nu-complete jwtctl decode output" # Output format
+    --fields: string          # Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)
     --json                    # Shorthand for --output json
     --summary: string@"nu-complete jwtctl decode summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
     --only: string@"nu-complete jwtctl decode only" # Write only the tokens that passed, or only those that did not (the summary counts all)
@@ -118,7 +119,7 @@ module completions {
   }
 
   def "nu-complete jwtctl verify output" [] {
-    [ "human" "json" ]
+    [ "human" "json" "tsv" ]
   }
 
   def "nu-complete jwtctl verify summary" [] {
@@ -165,6 +166,7 @@ module completions {
     --token-use: string@"nu-complete jwtctl verify token_use" # Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any
     --check-user              # Check that `sub` names an enabled user of the users file (implied by an explicit --users)
     --output(-o): string@"nu-complete jwtctl verify output" # Output format
+    --fields: string          # Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)
     --json                    # Shorthand for --output json
     --summary: string@"nu-complete jwtctl verify summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
     --only: string@"nu-complete jwtctl verify only" # Write only the tokens that passed, or only those that did not (the summary counts all)
@@ -686,7 +688,7 @@ module completions {
   }
 
   def "nu-complete jwtctl lint output" [] {
-    [ "human" "json" ]
+    [ "human" "json" "tsv" ]
   }
 
   def "nu-complete jwtctl lint summary" [] {
@@ -717,6 +719,7 @@ module completions {
     --fail-on: string@"nu-complete jwtctl lint fail_on" # Exit 6 when a finding at or above this severity exists
     --at: string              # Judge times as of this moment instead of now
     --output(-o): string@"nu-complete jwtctl lint output" # Output format
+    --fields: string          # Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)
     --json                    # Shorthand for --output json
     --summary: string@"nu-complete jwtctl lint summary" # Count the tokens by outcome, failed check, finding, alg, kid and iss, with the `sub` values per failure (human on stderr, or json as the last line on stdout)
     --only: string@"nu-complete jwtctl lint only" # Write only the tokens that passed, or only those that did not (the summary counts all)

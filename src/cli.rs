@@ -520,6 +520,18 @@ pub enum ReportOutput {
     Json,
 }
 
+/// `--output` of the commands that answer for each token (verify, decode, lint).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenOutput {
+    /// For a person: aligned blocks for one token, one line per token for --file/--batch
+    Human,
+    /// One JSON object per input token, on one line, whatever the number of tokens
+    Json,
+    /// Tab-separated values for spreadsheets and cut/sort/awk: a header line, then one row per
+    /// input token, whatever the number of tokens (columns: --fields)
+    Tsv,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
     /// Counts for a person, on stderr
@@ -540,8 +552,29 @@ pub enum Only {
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
     /// Output format
-    #[arg(long, short = 'o', value_enum, default_value_t = ReportOutput::Human)]
-    pub output: ReportOutput,
+    #[arg(long, short = 'o', value_enum, default_value_t = TokenOutput::Human)]
+    pub output: TokenOutput,
+
+    /// Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)
+    ///
+    /// The fields: line, column (with --extract), verdict
+    /// (verify: valid, invalid; decode: decoded; lint: ok, flagged; malformed), exit_code, alg,
+    /// kid, typ, iss, sub, aud, jti, scope, iat, nbf, exp (RFC 3339 UTC), expires_in and
+    /// lifetime (exp - iat) in seconds, failed (verify's failed checks), error (the first
+    /// failure, or why a line holds no token), findings (warning or finding ids), level (the
+    /// most severe), header.NAME and payload.NAME (any header field or claim). A string is
+    /// written as it is, any other value as compact JSON, a missing one as an empty cell;
+    /// \ tab newline CR are escaped as \\ \t \n \r and other control characters as \u{XXXX}.
+    /// [default: verify line,verdict,exit_code,failed,alg,kid,iss,sub,exp,error; decode
+    /// line,verdict,alg,kid,iss,sub,iat,exp,findings,error; lint
+    /// line,verdict,level,findings,alg,kid,iss,sub,error; with --extract, column follows line]
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        value_delimiter = ',',
+        value_parser = crate::commands::tsv::parse_field
+    )]
+    pub fields: Vec<crate::commands::tsv::Field>,
 
     /// Shorthand for --output json
     #[arg(long, conflicts_with = "output")]

@@ -131,7 +131,7 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn needs_escape(c: char) -> bool {
+pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c,
             '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM, RLM

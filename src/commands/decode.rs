@@ -12,6 +12,7 @@ use crate::commands::report::{
     write_json, Format, SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary};
+use crate::commands::tsv;
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, LONG_LIFETIME};
 use crate::error::ExitCode;
@@ -21,7 +22,12 @@ use crate::token::{normalize, Token};
 
 pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
     crate::time_text::show_in(args.date);
-    let format = Format::new(&args.report, ctx.quiet);
+    let format = Format::new(
+        &args.report,
+        ctx.quiet,
+        &tsv::DECODE_FIELDS,
+        args.input.extract,
+    )?;
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     match input::tokens(
         &ctx.stdin,
@@ -30,12 +36,17 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
         args.input.batch || args.input.extract,
     )? {
         Tokens::One(text) => {
-            let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
+            let token = parse_single(&text, args.input.token.as_deref(), &format)?;
             let found = findings(&token, now, LONG_LIFETIME);
             if format.json {
                 let mut out = Vec::new();
                 write_json(&mut out, &DecodedJson::new(&token, &found, now, 1));
                 crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if let Some(fields) = &format.tsv {
+                let mut out = Vec::new();
+                tsv::write_row(&mut out, fields, &row(&token, &found, now, (1, None)));
+                format.begin()?;
+                std::io::stdout().lock().write_all(&out)?;
             } else if format.per_token {
                 let mut text = blocks::render(&token, now, &ctx.out);
                 text.push_str(&format!(
@@ -129,6 +140,7 @@ fn batch(
     now: i64,
 ) -> crate::error::Result<()> {
     let mut summary = Summary::new("decode");
+    format.begin()?;
     let tally = crate::commands::batch::run(
         ctx.quiet,
         extract,
@@ -147,6 +159,9 @@ fn batch(
                             write_json(out, &DecodedJson::new(&token, &found, now, number));
                             add_column(out, column);
                             out.push(b'\n');
+                        } else if let Some(fields) = &format.tsv {
+                            let row = row(&token, &found, now, (number, column));
+                            tsv::write_row(out, fields, &row);
                         } else {
                             human_line(ctx, out, &token, &found, &place(number, column));
                         }
@@ -181,6 +196,16 @@ fn batch(
             tally.total() - bad
         )
     })
+}
+
+/// The `--output tsv` row of a decoded token.
+fn row<'a>(
+    token: &'a Token,
+    found: &'a [Finding],
+    now: i64,
+    (line, column): (u64, Option<u64>),
+) -> tsv::Row<'a> {
+    tsv::Row::of(token, ("decoded", ExitCode::Ok), found, now, (line, column))
 }
 
 /// The human batch line: alg, sub, expiry and the warnings' ids.

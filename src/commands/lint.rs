@@ -13,6 +13,7 @@ use crate::commands::report::{
     SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary};
+use crate::commands::tsv;
 use crate::context::Ctx;
 use crate::diagnostics::{findings, Finding, Level};
 use crate::error::{ExitCode, Failure, Verdict};
@@ -45,7 +46,12 @@ const COMMON_SECRETS: [&str; 17] = [
 ];
 
 pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
-    let format = Format::new(&args.report, ctx.quiet);
+    let format = Format::new(
+        &args.report,
+        ctx.quiet,
+        &tsv::LINT_FIELDS,
+        args.input.extract,
+    )?;
     let now = args.at.unwrap_or_else(jiff::Timestamp::now).as_second();
     let max_life = args.max_lifetime.as_secs() as i64;
     let key = load_optional_key(ctx, &args)?;
@@ -72,13 +78,18 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         args.input.batch || args.input.extract,
     )? {
         Tokens::One(text) => {
-            let token = parse_single(&text, args.input.token.as_deref(), format.json)?;
+            let token = parse_single(&text, args.input.token.as_deref(), &format)?;
             let found = lint(&token);
             let code = verdict(&found);
             if format.json {
                 let mut out = Vec::new();
                 write_json(&mut out, &LintJson::new(&token, &found, code, 1));
                 crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if let Some(fields) = &format.tsv {
+                let mut out = Vec::new();
+                tsv::write_row(&mut out, fields, &row(&token, &found, code, now, (1, None)));
+                format.begin()?;
+                std::io::stdout().lock().write_all(&out)?;
             } else if format.per_token {
                 print_human(ctx, &found)?;
             }
@@ -99,6 +110,7 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
         Tokens::Many(reader) => {
             let mut summary = Summary::new("lint");
             let size = crate::commands::batch::file_size(args.input.file.as_deref());
+            format.begin()?;
             let tally = crate::commands::batch::run(
                 ctx.quiet,
                 args.input.extract,
@@ -118,6 +130,9 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
                                     write_json(out, &LintJson::new(&token, &found, code, number));
                                     add_column(out, column);
                                     out.push(b'\n');
+                                } else if let Some(fields) = &format.tsv {
+                                    let row = row(&token, &found, code, now, (number, column));
+                                    tsv::write_row(out, fields, &row);
                                 } else {
                                     human_lines(ctx, out, &found, &place(number, column));
                                 }
@@ -222,6 +237,22 @@ impl<'a> LintJson<'a> {
             findings: found,
         }
     }
+}
+
+/// The `--output tsv` row of a linted token.
+fn row<'a>(
+    token: &'a Token,
+    found: &'a [Finding],
+    code: ExitCode,
+    now: i64,
+    (line, column): (u64, Option<u64>),
+) -> tsv::Row<'a> {
+    let verdict = if code == ExitCode::Ok {
+        "ok"
+    } else {
+        "flagged"
+    };
+    tsv::Row::of(token, (verdict, code), found, now, (line, column))
 }
 
 /// A batch token's findings, one line each; a clean token writes nothing.

@@ -21,6 +21,7 @@ pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod summary;
+pub mod tsv;
 #[cfg(feature = "serve")]
 pub mod ui;
 pub mod users;

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use crate::cli::{Only, ReportArgs, ReportOutput, SummaryFormat};
+use crate::cli::{Only, ReportArgs, SummaryFormat, TokenOutput};
 use crate::commands::batch::Tally;
 use crate::commands::summary::Summary;
+use crate::commands::tsv::{self, Field, Row};
 use crate::error::{ExitCode, Failure, Verdict};
 use crate::token::{normalize, Token, TokenError};
 
@@ -14,10 +15,12 @@ use crate::token::{normalize, Token, TokenError};
 pub const SCHEMA: &str = "jwtctl/1";
 
 /// Output options resolved once from the flags.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Format {
     /// One JSON object per input token.
     pub json: bool,
+    /// A header line, then one tab-separated row per input token, with these columns.
+    pub tsv: Option<Vec<Field>>,
     /// Write per-token output at all (not with -q in human mode, nor when the only stdout
     /// output asked for is the JSON summary).
     pub per_token: bool,
@@ -28,17 +31,54 @@ pub struct Format {
 }
 
 impl Format {
-    pub fn new(args: &ReportArgs, quiet: bool) -> Format {
-        let json = args.json || args.output == ReportOutput::Json;
+    /// `fields`: the command's TSV columns when `--fields` is not given; `extract`: whether
+    /// tokens are found inside lines (their column is then a default column too).
+    pub fn new(
+        args: &ReportArgs,
+        quiet: bool,
+        fields: &[Field],
+        extract: bool,
+    ) -> Result<Format, Failure> {
+        let json = args.json || args.output == TokenOutput::Json;
+        let tsv =
+            (args.output == TokenOutput::Tsv).then(|| tsv::columns(&args.fields, fields, extract));
         let summary_json = args.summary == Some(SummaryFormat::Json);
-        Format {
+        if tsv.is_none() && !args.fields.is_empty() {
+            return Err(Failure::usage("--fields picks the columns of --output tsv")
+                .hint("add --output tsv; JSON output always carries every field"));
+        }
+        if tsv.is_some() && summary_json {
+            return Err(
+                Failure::usage("--summary json would end the TSV rows with a JSON line")
+                    .hint("with --output tsv, --summary (human) writes the counts on stderr"),
+            );
+        }
+        Ok(Format {
             json,
-            // JSON that was asked for is written even with -q: -q silences people's output.
-            per_token: if json { true } else { !quiet && !summary_json },
+            // Output a script asked for is written even with -q: -q silences people's output.
+            per_token: if json || tsv.is_some() {
+                true
+            } else {
+                !quiet && !summary_json
+            },
+            tsv,
             summary: args.summary,
             only: args.only,
             count_line: !quiet && args.summary.is_none(),
+        })
+    }
+
+    /// Starts the output: the header line of `--output tsv`, nothing otherwise.
+    pub fn begin(&self) -> std::io::Result<()> {
+        if let Some(fields) = &self.tsv {
+            use std::io::Write;
+            let mut out = Vec::new();
+            tsv::write_header(&mut out, fields);
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&out)?;
+            stdout.flush()?;
         }
+        Ok(())
     }
 
     /// Whether a token with this outcome is written (`--only`).
@@ -98,6 +138,8 @@ pub fn malformed_line(
             write_json(out, &Malformed::new(number, message, hint));
             add_column(out, column);
             out.push(b'\n');
+        } else if let Some(fields) = &format.tsv {
+            tsv::write_row(out, fields, &Row::malformed(number, column, message));
         } else {
             use std::io::Write;
             let _ = writeln!(
@@ -116,19 +158,24 @@ pub fn write_json(out: &mut Vec<u8>, v: &impl Serialize) {
     serde_json::to_writer(&mut *out, v).expect("serialising to memory does not fail");
 }
 
-/// Parses the one token of a single-token run. When it is malformed and JSON was asked for,
-/// the malformed object is written first, so a script always gets one object per token. An
-/// argument that names an existing file gets a hint to read it as a file.
-pub fn parse_single(text: &str, arg: Option<&str>, json: bool) -> crate::error::Result<Token> {
+/// Parses the one token of a single-token run. When it is malformed and JSON or TSV was asked
+/// for, the malformed object or row is written first, so a script always gets one answer per
+/// token. An argument that names an existing file gets a hint to read it as a file.
+pub fn parse_single(text: &str, arg: Option<&str>, format: &Format) -> crate::error::Result<Token> {
     match Token::parse(normalize(text)) {
         Ok(t) => Ok(t),
         Err(e) => {
             let message = e.to_string();
             let hint = file_hint(arg).unwrap_or_else(|| e.hint().to_string());
-            if json {
+            if format.json {
                 let mut out = Vec::new();
                 write_json(&mut out, &Malformed::new(1, &message, &hint));
                 crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if let Some(fields) = &format.tsv {
+                let mut out = Vec::new();
+                tsv::write_row(&mut out, fields, &Row::malformed(1, None, &message));
+                format.begin()?;
+                std::io::Write::write_all(&mut std::io::stdout().lock(), &out)?;
             }
             Err(Failure::new(ExitCode::Malformed, message).hint(hint).into())
         }

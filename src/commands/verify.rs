@@ -14,6 +14,7 @@ use crate::commands::report::{
     write_json, Format, SCHEMA,
 };
 use crate::commands::summary::{ChunkStats, Summary, TokenFacts};
+use crate::commands::tsv;
 use crate::context::Ctx;
 use crate::error::{ExitCode, Failure, Verdict};
 use crate::input::{self, LineProblem, Tokens};
@@ -24,7 +25,12 @@ use crate::warning::Warnings;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     crate::time_text::show_in(args.date);
-    let format = Format::new(&args.report, ctx.quiet);
+    let format = Format::new(
+        &args.report,
+        ctx.quiet,
+        &tsv::VERIFY_FIELDS,
+        args.input.extract,
+    )?;
     // The token is read before the keys: its kid decides whether a cached remote key set is
     // still good enough.
     let tokens = input::tokens(
@@ -34,11 +40,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
         args.input.batch || args.input.extract,
     )?;
     let single = match &tokens {
-        Tokens::One(text) => Some(parse_single(
-            text,
-            args.input.token.as_deref(),
-            format.json,
-        )?),
+        Tokens::One(text) => Some(parse_single(text, args.input.token.as_deref(), &format)?),
         Tokens::Many(_) => None,
     };
     // What loading found to warn about goes to stderr now and into each JSON report.
@@ -77,6 +79,11 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
                 let mut out = Vec::new();
                 write_report_line(&mut out, &token, &report, 1);
                 crate::commands::print(&String::from_utf8_lossy(&out))?;
+            } else if let Some(fields) = &format.tsv {
+                let mut out = Vec::new();
+                tsv::write_row(&mut out, fields, &job.row(&token, &report, (1, None)));
+                format.begin()?;
+                std::io::stdout().lock().write_all(&out)?;
             } else if format.per_token {
                 print_human(ctx, &token, &report, now.as_second(), args.jws)?;
             }
@@ -89,7 +96,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
                 tally.add(code);
                 let quiet = Format {
                     count_line: false,
-                    ..format
+                    ..format.clone()
                 };
                 return finish(&quiet, &tally, summary, code, String::new);
             }
@@ -159,6 +166,26 @@ impl Job {
         report
     }
 
+    /// The `--output tsv` row of a checked token.
+    fn row<'a>(
+        &self,
+        token: &'a Token,
+        report: &'a Report,
+        (line, column): (u64, Option<u64>),
+    ) -> tsv::Row<'a> {
+        let verdict = if report.valid() { "valid" } else { "invalid" };
+        tsv::Row {
+            failed: &report.failures,
+            ..tsv::Row::of(
+                token,
+                (verdict, report.exit_code()),
+                &report.warnings,
+                self.now.as_second(),
+                (line, column),
+            )
+        }
+    }
+
     fn add_loaded(&self, report: &mut Report) {
         if !self.loaded.is_empty() {
             report.warnings.splice(0..0, self.loaded.iter().cloned());
@@ -217,6 +244,8 @@ impl Job {
                         write_report_line(out, &token, &report, number);
                         add_column(out, column);
                         out.push(b'\n');
+                    } else if let Some(fields) = &format.tsv {
+                        tsv::write_row(out, fields, &self.row(&token, &report, (number, column)));
                     } else {
                         human_line(ctx, out, &token, &report, &place(number, column));
                     }
@@ -454,6 +483,7 @@ fn batch(
     size: Option<u64>,
 ) -> crate::error::Result<()> {
     let mut summary = Summary::new("verify");
+    format.begin()?;
     let tally = crate::commands::batch::run(
         ctx.quiet,
         extract,

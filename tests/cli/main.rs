@@ -25,6 +25,7 @@ mod lint;
 mod serve;
 mod strict;
 mod tls_roots;
+mod tsv;
 mod ui;
 mod users;
 mod vectors;
