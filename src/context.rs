@@ -13,9 +13,7 @@ use crate::warning::{Warning, Warnings};
 pub struct Ctx {
     /// Styles for stdout (results).
     pub out: Styles,
-    /// Styles for stderr (diagnostics).
-    pub err: Styles,
-    /// Warnings, notes and the final error.
+    /// Warnings, notes and the final error, with their own styles.
     pub stderr: Stderr,
     pub quiet: bool,
     pub users: PathBuf,
@@ -37,7 +35,6 @@ impl Ctx {
         };
         Ctx {
             out: Styles::detect(color, std::io::stdout().is_terminal()),
-            err: Styles::detect(color, std::io::stderr().is_terminal()),
             stderr: Stderr::new(color, g.quiet),
             quiet: g.quiet,
             users: g.users.clone(),

@@ -1,30 +1,42 @@
 //! jwtctl: a command-line toolkit for JWT bearer tokens.
 //!
 //! The binary is a thin shell over this library: `cli` holds the clap definitions, `commands`
-//! one module per subcommand, and the rest is the core they call.
+//! one module per subcommand, `server` the HTTP edge; with `context`, `input` and `output` they
+//! are the private edge. The public modules are the core they call, which returns data
+//! (verdicts, warnings, errors carrying their exit code and hint) and never prints; the
+//! property tests, benches and fuzz targets drive it directly.
 
 pub mod alg;
 pub mod checks;
 pub mod claims;
-pub mod cli;
-pub mod commands;
-pub mod context;
+mod cli;
+mod commands;
+mod context;
 pub mod diagnostics;
 pub mod error;
 pub mod hashing;
-pub mod input;
+mod input;
 pub mod jwks;
 pub mod keys;
 pub mod keyset;
 pub mod mint;
-pub mod output;
+mod output;
 pub mod remote;
 #[cfg(feature = "serve")]
-pub mod server;
+mod server;
 pub mod time_text;
 pub mod token;
 pub mod users;
 pub mod warning;
+
+/// The NDJSON line writer of `verify`, public only for the in-process benchmark.
+#[doc(hidden)]
+pub use commands::verify::write_report_line;
+
+/// The whole command line as clap sees it, for the tests that walk every command's help.
+pub fn command() -> clap::Command {
+    <cli::Cli as clap::CommandFactory>::command()
+}
 
 /// Parses arguments, runs the command and returns the process exit code.
 pub fn main_exit_code() -> i32 {

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
 
-pub use crate::time_text::{relative, rfc3339, span_text, utc};
+pub use crate::time_text::{relative, rfc3339, span_text};
 use crate::warning::{Level, Warning};
 
 /// Styles for one run. Colour is decided once (flag, `NO_COLOR`, is stderr/stdout a terminal)

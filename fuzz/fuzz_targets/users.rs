@@ -21,6 +21,6 @@ fuzz_target!(|data: &[u8]| {
         check_edit_round_trip(data, format);
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = jwtctl::commands::users::fastapi_users_from_str(text, "fuzz.json", &mut drop);
+        let _ = jwtctl::users::from_fastapi(text, "fuzz.json");
     }
 });

@@ -83,7 +83,8 @@ pub fn run(ctx: &Ctx, args: DecodeArgs) -> crate::error::Result<()> {
     }
 }
 
-/// `decode --output json` for one token, as a value others can extend.
+/// `decode --output json` for one token, as a value the debugger page extends.
+#[cfg(feature = "serve")]
 pub fn decoded_json(token: &Token, found: &[Finding], now: i64) -> Value {
     serde_json::to_value(DecodedJson::new(token, found, now, 1))
         .expect("a decoded token is always valid JSON")

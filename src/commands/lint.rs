@@ -178,7 +178,9 @@ pub fn run(ctx: &Ctx, args: LintArgs) -> crate::error::Result<()> {
 }
 
 /// Every finding for one token, most severe first: what `decode` points out, the known-secret
-/// guesses for HMAC tokens, and the strength and fit of the key when one is given.
+/// guesses for HMAC tokens, and the strength and fit of the key when one is given. The batch
+/// path keeps a guesser per run; the debugger page lints one token at a time through this.
+#[cfg(feature = "serve")]
 pub fn lint_token(
     token: &Token,
     now: i64,

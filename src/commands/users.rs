@@ -440,77 +440,9 @@ fn read_fastapi_users(ctx: &Ctx, path: &Path) -> crate::error::Result<Vec<User>>
         std::fs::read_to_string(path)
     }
     .map_err(|e| Failure::runtime(format!("cannot read {shown}: {e}")).hint("check the path"))?;
-    fastapi_users_from_str(&text, &shown.to_string(), &mut |w| ctx.warn(&w))
-}
-
-/// The users of a FastAPI tutorial `fake_users_db` document; `shown` names it in errors, and
-/// `warn` receives the warnings.
-pub fn fastapi_users_from_str(
-    text: &str,
-    shown: &str,
-    warn: &mut dyn FnMut(String),
-) -> crate::error::Result<Vec<User>> {
-    let shape_hint = "expected {\"alice\": {\"username\": \"alice\", \"hashed_password\": \"$2b$12$...\", \"disabled\": false}, ...}";
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        Failure::runtime(format!(
-            "{shown} is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ))
-        .hint(shape_hint)
-    })?;
-    let Value::Object(entries) = root else {
-        return Err(
-            Failure::runtime(format!("{shown} is not a JSON object of users"))
-                .hint(shape_hint)
-                .into(),
-        );
-    };
-    let bad = |name: &str, what: String| {
-        Failure::runtime(format!("{shown}: user \"{name}\": {what}")).hint(shape_hint)
-    };
-    let mut users = Vec::with_capacity(entries.len());
-    for (name, entry) in entries {
-        crate::users::check_name(&name).map_err(|e| bad(&name, e.to_string()))?;
-        let Value::Object(fields) = entry else {
-            return Err(bad(&name, "is not an object".into()).into());
-        };
-        let mut user = User::new(&name, "");
-        for (k, v) in fields {
-            match (k.as_str(), v) {
-                ("hashed_password" | "password_hash", Value::String(h)) => user.password_hash = h,
-                ("disabled", Value::Bool(b)) => user.disabled = b,
-                ("disabled", Value::Null) => {}
-                ("scopes", Value::Array(items)) if items.iter().all(Value::is_string) => {
-                    user.scopes = crate::claims::split_scopes(
-                        &items.iter().flat_map(Value::as_str).collect::<Vec<_>>(),
-                    )
-                }
-                ("username", Value::String(u)) => {
-                    if u != name {
-                        warn(format!(
-                            "{shown}: entry \"{name}\" has username \"{u}\"; the key \"{name}\" \
-                             is the login name, as in the tutorial's lookup"
-                        ));
-                    }
-                }
-                ("hashed_password" | "password_hash" | "disabled" | "scopes" | "username", _) => {
-                    return Err(bad(&name, format!("{k} has the wrong type")).into())
-                }
-                // Null fields (full_name: None in the tutorial) say nothing worth keeping, and
-                // TOML could not store them.
-                (_, Value::Null) => {}
-                (_, v) => {
-                    user.other.insert(k, v);
-                }
-            }
-        }
-        if let Err(e) = hashing::inspect(&user.password_hash) {
-            return Err(bad(&name, e.to_string())
-                .hint("only argon2 and bcrypt $2a$/$2b$/$2y$ hashes can be imported")
-                .into());
-        }
-        users.push(user);
+    let (users, warnings) = crate::users::from_fastapi(&text, &shown.to_string())?;
+    for w in &warnings {
+        ctx.tell(w);
     }
     Ok(users)
 }

@@ -99,6 +99,7 @@ pub struct Limiter {
 }
 
 impl Limiter {
+    #[cfg(test)]
     pub fn new(max_failures: u32, client_budget: u32) -> Limiter {
         Limiter::with_capacity(max_failures, client_budget, CAPACITY)
     }

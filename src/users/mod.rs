@@ -32,6 +32,7 @@ mod edit;
 mod error;
 #[cfg(fuzzing)]
 mod fuzzing;
+mod import;
 mod json_spans;
 mod locked;
 mod model;
@@ -44,6 +45,7 @@ pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
 #[cfg(fuzzing)]
 pub use fuzzing::check_edit_round_trip;
+pub use import::from_fastapi;
 pub use locked::edit_locked;
 pub use model::{check_name, Format, User, Users, MAX_NAME_LEN};
 

@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
 use predicates::prelude::*;
 
 use crate::support::*;
@@ -123,7 +122,7 @@ fn command_paths() -> Vec<Vec<String>> {
         }
     }
     let mut out = Vec::new();
-    walk(&jwtctl::cli::Cli::command(), Vec::new(), &mut out);
+    walk(&jwtctl::command(), Vec::new(), &mut out);
     out
 }
 
@@ -154,7 +153,7 @@ fn help_texts_are_snapshotted() {
 #[test]
 fn every_command_ends_its_help_with_real_examples() {
     for path in command_paths() {
-        let cmd = path.iter().fold(jwtctl::cli::Cli::command(), |c, name| {
+        let cmd = path.iter().fold(jwtctl::command(), |c, name| {
             c.find_subcommand(name).unwrap().clone()
         });
         if cmd.has_subcommands() || path.is_empty() {
