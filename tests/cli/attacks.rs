@@ -1,4 +1,4 @@
-//! Adversarial catalogue (issue 7 part 4): the attacks jwt_tool automates and the inputs that
+//! Adversarial catalogue: the attacks jwt_tool automates and the inputs that
 //! break parsers. Each is rejected or reported with a clear message and its documented exit
 //! code; none is accepted; none panics.
 

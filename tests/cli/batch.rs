@@ -1,4 +1,4 @@
-//! Batch mode (issue 5): many tokens, one per line, in and out, in order.
+//! Batch mode: many tokens, one per line, in and out, in order.
 
 use predicates::prelude::*;
 use serde_json::Value;

@@ -1,4 +1,4 @@
-//! The token core: issue, decode, verify, exit codes and bad input (issue 2).
+//! The token core: issue, decode, verify, exit codes and bad input.
 
 use predicates::prelude::*;
 use serde_json::Value;

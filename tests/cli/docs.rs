@@ -3,7 +3,7 @@
 //!
 //!     SNAPSHOTS=overwrite cargo test --test cli docs
 //!
-//! then review the diff like code (issue 8).
+//! then review the diff like code.
 
 use std::path::{Path, PathBuf};
 
@@ -285,7 +285,7 @@ fn hostile_claim_text_is_escaped_for_the_terminal() {
 
 #[test]
 fn errors_have_hints() {
-    // A sample of the errors DESIGN.md and issue 8 name, each with its hint line.
+    // A sample of the common errors, each with its hint line.
     type Case<'a> = (Vec<&'a str>, Option<(&'a str, &'a str)>, &'a str);
     let cases: Vec<Case> = vec![
         (vec!["verify", "x.y.z"], None, "hint:"),

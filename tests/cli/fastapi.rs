@@ -1,6 +1,6 @@
 //! The FastAPI security tutorial's app (tests/interop/fastapi_app.py: `POST /token` with the
 //! OAuth2 password form, `GET /me` behind OAuth2PasswordBearer, python-jose HS256, a bcrypt user
-//! store) and jwtctl, both ways (issue 7): jwtctl's tokens open the app's `/me`, the app's
+//! store) and jwtctl, both ways: jwtctl's tokens open the app's `/me`, the app's
 //! tokens verify in jwtctl, and the app's bcrypt hashes imported into jwtctl still log in.
 
 use std::io::{Read, Write};

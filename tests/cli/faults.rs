@@ -1,4 +1,4 @@
-//! The users file under faults (issue 7): writers killed at random points, a full disk, a
+//! The users file under faults: writers killed at random points, a full disk, a
 //! read-only folder, symlinked files. Whatever happens, the file parses, holds everything it held
 //! before, and no temp files pile up beside it.
 

@@ -1,4 +1,4 @@
-//! `jwtctl hash` and `hash --verify` (issue 3), and interop with Python's argon2-cffi and bcrypt.
+//! `jwtctl hash` and `hash --verify`, and interop with Python's argon2-cffi and bcrypt.
 
 use predicates::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Secret hygiene (issue 7): HMAC secrets and passwords never appear in output, errors or
+//! Secret hygiene: HMAC secrets and passwords never appear in output, errors or
 //! `--output json`, on success and on every error path; files holding them that other users can
 //! read are warned about.
 

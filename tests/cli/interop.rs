@@ -1,4 +1,4 @@
-//! Interop with the Python libraries API servers run (issue 2 "Done when", issue 7 part 1):
+//! Interop with the Python libraries API servers run:
 //! tokens jwtctl issues are accepted by PyJWT and python-jose, tokens they make verify in
 //! jwtctl, and expired, wrong-audience and tampered tokens fail in both, with jwtctl's exit
 //! codes 5, 6 and 4. tests/interop/peer.py drives the libraries, one interpreter per test.

@@ -1,4 +1,4 @@
-//! Keys: keygen, JWK/JWKS in and out, kid selection, remote key sets (issue 4).
+//! Keys: keygen, JWK/JWKS in and out, kid selection, remote key sets.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

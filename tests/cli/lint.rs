@@ -1,4 +1,4 @@
-//! `jwtctl lint`: findings with severities and --fail-on (issue 7).
+//! `jwtctl lint`: findings with severities and --fail-on.
 
 use predicates::prelude::*;
 use serde_json::Value;

@@ -1,4 +1,4 @@
-//! `jwtctl serve` (issue 6): the real binary on an ephemeral port, every endpoint and error,
+//! `jwtctl serve`: the real binary on an ephemeral port, every endpoint and error,
 //! users-file edits while serving, login backoff, 200 concurrent logins, clean shutdown.
 
 use std::path::{Path, PathBuf};

@@ -1,4 +1,4 @@
-//! The users file and `users …`, `issue --user`, `verify --check-user` (issue 3).
+//! The users file and `users …`, `issue --user`, `verify --check-user`.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -1,4 +1,4 @@
-//! Standard test vectors through the real binary (issue 2 "Done when", issue 7 part 2): RFC 7515
+//! Standard test vectors through the real binary: RFC 7515
 //! appendix A, RFC 7520 section 4, RFC 8037 appendix A, RFC 7638 thumbprints, and Project
 //! Wycheproof's JSON Web Signature and JSON Web Key files. The data lives unedited in
 //! tests/fixtures/vectors/ (sources in its README.md).
@@ -24,7 +24,7 @@
 //!
 //! JSON Web Key file (26 cases, verified with `verify --jwks`):
 //! - tcId 8 (1024-bit RSA key) and 10-12 (HMAC keys shorter than the hash) verify, with a
-//!   warning on stderr: DESIGN.md keeps tokens from existing systems checkable. Signing with
+//!   warning on stderr: tokens from existing systems stay checkable. Signing with
 //!   such keys is refused.
 
 use std::collections::{BTreeMap, BTreeSet};
