@@ -51,10 +51,9 @@ impl SetDocument {
     }
 
     /// Pretty JSON with a final newline, in a buffer wiped on drop.
-    pub fn render(&self) -> Zeroizing<Vec<u8>> {
-        let mut out = Zeroizing::new(Vec::with_capacity(4096));
-        serde_json::to_writer_pretty(&mut *out, &self.root).expect("a JSON value serialises");
-        out.push(b'\n');
+    pub fn render(&self) -> Zeroizing<String> {
+        let mut out = json_wiped(&self.root, true);
+        out.push('\n');
         out
     }
 }
@@ -65,6 +64,35 @@ impl Drop for SetDocument {
             wipe(v);
         }
     }
+}
+
+/// JSON of `value`, pretty or compact, (and one spare byte) in a buffer wiped on drop. The size
+/// is measured first so the buffer is allocated once: a `Vec` grown while writing would free its
+/// smaller copies, private members in them, without wiping them.
+pub fn json_wiped<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Zeroizing<String> {
+    fn write<T: serde::Serialize + ?Sized>(w: impl std::io::Write, v: &T, pretty: bool) {
+        let done = if pretty {
+            serde_json::to_writer_pretty(w, v)
+        } else {
+            serde_json::to_writer(w, v)
+        };
+        done.expect("a JSON value serialises");
+    }
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0 += b.len();
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    write(&mut count, value, pretty);
+    let mut out = Vec::with_capacity(count.0 + 1);
+    write(&mut out, value, pretty);
+    Zeroizing::new(String::from_utf8(out).expect("JSON is UTF-8"))
 }
 
 /// Overwrites every string of a JSON value in place.

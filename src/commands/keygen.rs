@@ -47,16 +47,18 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
         aws_lc_rs::rand::fill(&mut random)
             .map_err(|e| Failure::runtime(format!("no randomness: {e}")))?;
         let secret = zeroize::Zeroizing::new(b64url(&random));
-        let text = zeroize::Zeroizing::new(match args.format {
-            KeyFormat::Pem => secret.to_string(),
+        let text = match args.format {
+            KeyFormat::Pem => secret.clone(),
             KeyFormat::Jwk => {
                 let mut v = serde_json::json!({"kty": "oct", "k": b64url(secret.as_bytes()), "alg": alg.name()});
                 if let Some(kid) = &args.kid {
                     v["kid"] = serde_json::json!(kid);
                 }
-                v.to_string()
+                let text = crate::jwks::json_wiped(&v, false);
+                crate::jwks::wipe(&mut v);
+                text
             }
-        });
+        };
         match &args.out {
             Some(path) => {
                 create_parent(path)?;
@@ -111,7 +113,7 @@ pub fn run(ctx: &Ctx, args: KeygenArgs) -> crate::error::Result<()> {
             public.alg = Some(alg.to_string());
             public.use_ = Some("sig".into());
             (
-                zeroize::Zeroizing::new(serde_json::to_string_pretty(&private)?),
+                crate::jwks::json_wiped(&private, true),
                 serde_json::to_string_pretty(&public)?,
             )
         }

@@ -754,3 +754,57 @@ fn rotation_runbook_keeps_tokens_valid_until_the_old_key_is_retired() {
         assert_eq!(header_kid(&token), thumbprint(&k2));
     }
 }
+
+/// The folder form of the runbook: a public key file publishes, a newer private key file signs,
+/// removing the old files retires the old key; `serve` follows each step without a restart.
+#[test]
+fn serve_follows_a_folder_of_keys_as_files_come_and_go() {
+    use crate::support::server::Server;
+    let dir = tempdir();
+    let d = dir.path();
+    let users = users_file(d);
+    let keys = d.join("keys");
+    let staging = d.join("staging");
+    let (k1, k1_pub) = keygen_pair(&keys, "2026-11", "ES256");
+    let (k2, k2_pub) = keygen_pair(&staging, "2027-05", "ES256");
+    let (old_kid, new_kid) = (thumbprint(&k1), thumbprint(&k2));
+    let s = Server::start(&users, None, &["--jwks", keys.to_str().unwrap()]);
+    let published = || -> Vec<String> {
+        let mut kids: Vec<String> = s.get("/.well-known/jwks.json", &[]).json()["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["kid"].as_str().unwrap().to_string())
+            .collect();
+        kids.sort();
+        kids
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let login = || {
+        let r = s.login("alice", "wonderland");
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()["access_token"].as_str().unwrap().to_string()
+    };
+    let t1 = login();
+    assert_eq!(header_kid(&t1), old_kid);
+    assert_eq!(published(), vec![old_kid.clone()]);
+    // Publish: the next key's public file.
+    std::fs::rename(&k2_pub, keys.join("2027-05.pub.pem")).unwrap();
+    assert_eq!(published(), sorted(vec![old_kid.clone(), new_kid.clone()]));
+    assert_eq!(header_kid(&login()), old_kid, "a public file does not sign");
+    // Switch: its private file, the newest.
+    std::fs::rename(&k2, keys.join("2027-05.pem")).unwrap();
+    let t2 = login();
+    assert_eq!(header_kid(&t2), new_kid);
+    assert_eq!(published(), sorted(vec![old_kid.clone(), new_kid.clone()]));
+    assert_eq!(s.me(&t1).status, 200);
+    // Retire: the old files go.
+    std::fs::remove_file(&k1).unwrap();
+    std::fs::remove_file(&k1_pub).unwrap();
+    assert_eq!(published(), vec![new_kid.clone()]);
+    assert_eq!(s.me(&t1).status, 401);
+    assert_eq!(s.me(&t2).status, 200);
+}
