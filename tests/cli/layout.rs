@@ -9,7 +9,7 @@ const CORE: [&str; 15] = [
     "alg.rs",
     "checks",
     "claims.rs",
-    "diagnostics.rs",
+    "diagnostics",
     "error.rs",
     "hashing.rs",
     "jwks.rs",

@@ -18,7 +18,7 @@ use zeroize::Zeroize;
 use crate::checks::KeySet;
 use crate::cli::{Cli, Command, VerifyArgs};
 use crate::commands::verify::ReportJson;
-use crate::diagnostics::LONG_LIFETIME;
+use crate::diagnostics::{Linter, LONG_LIFETIME};
 use crate::error::{ExitCode, Failure};
 use crate::keys::{Jwk, Key, KeyError, Material, Secret, Usage};
 use crate::token::{normalize, Token};
@@ -131,7 +131,7 @@ pub async fn inspect(body: Result<Bytes, BytesRejection>) -> Response {
 fn inspect_input(input: &str, now: i64) -> Result<Value, ApiError> {
     let found = extract(input)?;
     let token = Token::parse(&found.token)?;
-    let findings = crate::commands::lint::lint_token(&token, now, LONG_LIFETIME, None, None);
+    let findings = Linter::new(now, LONG_LIFETIME, None, None).lint(&token);
     let decoded = crate::diagnostics::findings(&token, now, LONG_LIFETIME);
     let mut out = crate::commands::decode::decoded_json(&token, &decoded, now);
     let parts: Vec<&str> = token.as_str().split('.').collect();
@@ -358,13 +358,13 @@ fn verify_request(req: &VerifyRequest, now: jiff::Timestamp) -> Result<Value, Ap
     let now = args.at.unwrap_or(now);
     let mut report = crate::checks::verify(&token, &keys, &policy, now);
     report.warnings.splice(0..0, loaded);
-    let findings = crate::commands::lint::lint_token(
-        &token,
+    let findings = Linter::new(
         now.as_second(),
         LONG_LIFETIME,
         keys.keys.first().filter(|_| !keys.is_jwks),
         None,
-    );
+    )
+    .lint(&token);
     let code = report.exit_code();
     let mut out = serde_json::to_value(ReportJson::new(&token, &report, 1))?;
     let o = out.as_object_mut().expect("a report is an object");

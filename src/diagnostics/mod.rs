@@ -9,6 +9,9 @@ use crate::warning::Warning;
 
 pub use crate::warning::Level;
 
+mod lint;
+pub use lint::Linter;
+
 /// What `decode` and `lint` find: a [`Warning`] with a level and a stable id.
 pub type Finding = Warning;
 
