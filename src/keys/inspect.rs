@@ -63,8 +63,10 @@ pub fn inspect(path: &Path, passphrase: &PassphraseSource) -> Result<Inspection,
         weaknesses: Vec::new(),
         note: None,
     };
-    // The file's mode is reported below as a weakness, so the loader's warning is not needed.
-    let key = match load_key_file(path, passphrase, &mut crate::warning::Warnings::new()) {
+    // The file's mode is reported below as a weakness, so of the loader's warnings only a
+    // certificate's dates are kept.
+    let mut loaded = crate::warning::Warnings::new();
+    let key = match load_key_file(path, passphrase, &mut loaded) {
         Ok(k) => k,
         Err(KeyError::NoPassphrase { env, .. }) if out.encrypted => {
             out.note = Some(format!(
@@ -97,6 +99,12 @@ pub fn inspect(path: &Path, passphrase: &PassphraseSource) -> Result<Inspection,
         out.kid = jwk.and_then(|j| j.kid.clone());
     }
     describe_key(&key, &mut out)?;
+    out.weaknesses.extend(
+        loaded
+            .into_iter()
+            .filter(|w| w.id.starts_with("key-certificate-"))
+            .map(|w| w.message),
+    );
     if out.holds != "public" {
         exposed(path, &mut out);
     }

@@ -343,6 +343,14 @@ impl KeySource {
         }
         let (bytes, source) = if let Some(path) = &self.secret_file {
             let mut b = read_limited(path)?;
+            // Checked as read, before the newline goes: a DER key or certificate may end in
+            // 0x0a, and cut short it would pass for a secret.
+            if let Some(what) = key_material_kind(&b) {
+                return Err(KeyError::SecretIsKey {
+                    origin: path.display().to_string(),
+                    what,
+                });
+            }
             // Files made with `echo` end in a newline that is not part of the secret.
             if b.ends_with(b"\n") {
                 b.pop();

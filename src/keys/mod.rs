@@ -82,6 +82,29 @@ mod tests {
     }
 
     #[test]
+    fn a_der_key_ending_in_a_newline_is_no_secret_file() {
+        // One P-256 key in 256 has an SPKI whose last byte is 0x0a.
+        let spki = std::iter::repeat_with(|| PrivateKey::generate(Alg::ES256, 2048).unwrap())
+            .map(|k| k.public().spki_der().to_vec())
+            .find(|der| der.ends_with(b"\n"))
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret");
+        std::fs::write(&path, &spki).unwrap();
+        let source = KeySource {
+            secret_file: Some(path),
+            ..KeySource::default()
+        };
+        assert!(matches!(
+            source.load(&mut Vec::new()),
+            Err(KeyError::SecretIsKey {
+                what: "a DER key",
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn hmac_key_refuses_other_families() {
         let key = Key {
             material: Material::Public(PrivateKey::generate(Alg::RS256, 2048).unwrap().public()),

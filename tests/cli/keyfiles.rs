@@ -299,6 +299,21 @@ fn a_certificate_out_of_its_dates_verifies_with_a_warning() {
         .as_str()
         .unwrap()
         .contains("the certificate for CN=future.example is valid from 2099-01-01 00:00:00 UTC"));
+    // key inspect lists it among the weaknesses of the file.
+    let out = jwtctl()
+        .args(["key", "inspect", "--output", "json"])
+        .arg(&expired)
+        .assert()
+        .success();
+    let inspected: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(inspected["holds"], "public");
+    assert_eq!(inspected["kty"], "EC");
+    let weaknesses = inspected["weaknesses"].as_array().unwrap();
+    assert_eq!(weaknesses.len(), 1, "{inspected}");
+    assert!(weaknesses[0]
+        .as_str()
+        .unwrap()
+        .contains("the certificate for CN=expired.example expired 2021-01-01 00:00:00 UTC"));
     // The warning also reaches jwks, where a certificate's key is published.
     jwtctl()
         .arg("jwks")
