@@ -271,7 +271,7 @@ fn a_hash_asking_for_4_gib_is_refused_at_login_not_attempted() {
             .status()
         {
             Ok(st) => assert!(st.success(), "prlimit failed"),
-            Err(_) => eprintln!("no prlimit: the login runs without an address-space cap"),
+            Err(_) => skip("no prlimit: the login runs without an address-space cap"),
         }
     }
     let greedy = s.login("greedy", "wonderland");
