@@ -487,7 +487,10 @@ pub async fn jwks(State(app): State<Shared>) -> Response {
 }
 
 pub async fn discovery(State(app): State<Shared>) -> Response {
-    cacheable(&app.discovery)
+    // The signing algorithm follows a rotated key set; the rest was fixed at start-up.
+    let mut doc = app.discovery.clone();
+    doc["id_token_signing_alg_values_supported"] = json!([app.minter.signing().alg.name()]);
+    cacheable(&doc)
 }
 
 pub async fn not_found() -> Response {

@@ -677,8 +677,9 @@ fn rotation_runbook_keeps_tokens_valid_until_the_old_key_is_retired() {
     assert_eq!(header_kid(&t1), old_kid);
     assert_eq!(published(), vec![old_kid.clone()]);
 
-    // 1. Add the next key: published, not signing yet.
-    let (k2, _) = keygen_pair(&keys, "2027-05", "ES256");
+    // 1. Add the next key (of another algorithm, as a migration would): published, not
+    //    signing yet.
+    let (k2, _) = keygen_pair(&keys, "2027-05", "RS256");
     let new_kid = add(&set, &k2, &["--next"]);
     // 2. Publish: the running server shows it at once.
     assert_eq!(published(), vec![old_kid.clone(), new_kid.clone()]);
@@ -692,6 +693,12 @@ fn rotation_runbook_keeps_tokens_valid_until_the_old_key_is_retired() {
         .assert()
         .success();
     let t3 = login();
+    let discovery = s.get("/.well-known/openid-configuration", &[]).json();
+    assert_eq!(
+        discovery["id_token_signing_alg_values_supported"],
+        serde_json::json!(["RS256"]),
+        "discovery names the new key's algorithm"
+    );
     assert_eq!(
         header_kid(&t3),
         new_kid,
@@ -744,7 +751,7 @@ fn rotation_runbook_keeps_tokens_valid_until_the_old_key_is_retired() {
             r.json()["access_token"].as_str().unwrap().to_string()
         };
         let jobs = [serde_json::json!({
-            "op": "decode", "lib": "pyjwt", "alg": "ES256",
+            "op": "decode", "lib": "pyjwt", "alg": "RS256",
             "jwks": format!("{}/.well-known/jwks.json", s.url()),
             "token": token,
         })];
