@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header, payload and expiry without checking its signature')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token''s signature and claims; the exit code tells the verdict')
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash')
-            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate an HMAC secret or a key pair')
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS document with the public halves of the given keys')
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
@@ -188,6 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user (never the hash)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Authenticate a user (exit 0, or 7)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -312,6 +313,84 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jwtctl;users;client' {
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
+            [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a client')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients (never their secrets)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jwtctl;users;client;add' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Scope granted to the client; repeat or separate with spaces')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'Custom claim put in the client''s tokens; the value is JSON when it parses as JSON')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
+            [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the secret from the first line of stdin instead of generating one')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Add the client disabled')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;users;client;remove' {
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
+            [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;users;client;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
+            [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the essential value; the exit code carries the rest')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jwtctl;users;client;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a client')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients (never their secrets)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jwtctl;users;client;help;add' {
+            break
+        }
+        'jwtctl;users;client;help;remove' {
+            break
+        }
+        'jwtctl;users;client;help;list' {
+            break
+        }
+        'jwtctl;users;client;help;help' {
+            break
+        }
         'jwtctl;users;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (asks for the password, or --password-stdin)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a new password for a user (always hashed with argon2id)')
@@ -322,6 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user (never the hash)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Authenticate a user (exit 0, or 7)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -350,6 +430,21 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             break
         }
         'jwtctl;users;help;import' {
+            break
+        }
+        'jwtctl;users;help;client' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a client')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients (never their secrets)')
+            break
+        }
+        'jwtctl;users;help;client;add' {
+            break
+        }
+        'jwtctl;users;help;client;remove' {
+            break
+        }
+        'jwtctl;users;help;client;list' {
             break
         }
         'jwtctl;users;help;help' {
@@ -640,7 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header, payload and expiry without checking its signature')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token''s signature and claims; the exit code tells the verdict')
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash')
-            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate an HMAC secret or a key pair')
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS document with the public halves of the given keys')
             [CompletionResult]::new('jwk', 'jwk', [CompletionResultType]::ParameterValue, 'JWK utilities')
@@ -676,6 +771,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user (never the hash)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Authenticate a user (exit 0, or 7)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list')
             break
         }
         'jwtctl;help;users;add' {
@@ -703,6 +799,21 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
             break
         }
         'jwtctl;help;users;import' {
+            break
+        }
+        'jwtctl;help;users;client' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a client')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients (never their secrets)')
+            break
+        }
+        'jwtctl;help;users;client;add' {
+            break
+        }
+        'jwtctl;help;users;client;remove' {
+            break
+        }
+        'jwtctl;help;users;client;list' {
             break
         }
         'jwtctl;help;keygen' {

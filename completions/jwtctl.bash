@@ -136,6 +136,9 @@ _jwtctl() {
             jwtctl__subcmd__help__subcmd__users,check)
                 cmd="jwtctl__subcmd__help__subcmd__users__subcmd__check"
                 ;;
+            jwtctl__subcmd__help__subcmd__users,client)
+                cmd="jwtctl__subcmd__help__subcmd__users__subcmd__client"
+                ;;
             jwtctl__subcmd__help__subcmd__users,disable)
                 cmd="jwtctl__subcmd__help__subcmd__users__subcmd__disable"
                 ;;
@@ -156,6 +159,15 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__help__subcmd__users,show)
                 cmd="jwtctl__subcmd__help__subcmd__users__subcmd__show"
+                ;;
+            jwtctl__subcmd__help__subcmd__users__subcmd__client,add)
+                cmd="jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__add"
+                ;;
+            jwtctl__subcmd__help__subcmd__users__subcmd__client,list)
+                cmd="jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__list"
+                ;;
+            jwtctl__subcmd__help__subcmd__users__subcmd__client,remove)
+                cmd="jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__remove"
                 ;;
             jwtctl__subcmd__jwk,help)
                 cmd="jwtctl__subcmd__jwk__subcmd__help"
@@ -217,6 +229,9 @@ _jwtctl() {
             jwtctl__subcmd__users,check)
                 cmd="jwtctl__subcmd__users__subcmd__check"
                 ;;
+            jwtctl__subcmd__users,client)
+                cmd="jwtctl__subcmd__users__subcmd__client"
+                ;;
             jwtctl__subcmd__users,disable)
                 cmd="jwtctl__subcmd__users__subcmd__disable"
                 ;;
@@ -241,11 +256,38 @@ _jwtctl() {
             jwtctl__subcmd__users,show)
                 cmd="jwtctl__subcmd__users__subcmd__show"
                 ;;
+            jwtctl__subcmd__users__subcmd__client,add)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__add"
+                ;;
+            jwtctl__subcmd__users__subcmd__client,help)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__help"
+                ;;
+            jwtctl__subcmd__users__subcmd__client,list)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__list"
+                ;;
+            jwtctl__subcmd__users__subcmd__client,remove)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__remove"
+                ;;
+            jwtctl__subcmd__users__subcmd__client__subcmd__help,add)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__add"
+                ;;
+            jwtctl__subcmd__users__subcmd__client__subcmd__help,help)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__help"
+                ;;
+            jwtctl__subcmd__users__subcmd__client__subcmd__help,list)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__list"
+                ;;
+            jwtctl__subcmd__users__subcmd__client__subcmd__help,remove)
+                cmd="jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__remove"
+                ;;
             jwtctl__subcmd__users__subcmd__help,add)
                 cmd="jwtctl__subcmd__users__subcmd__help__subcmd__add"
                 ;;
             jwtctl__subcmd__users__subcmd__help,check)
                 cmd="jwtctl__subcmd__users__subcmd__help__subcmd__check"
+                ;;
+            jwtctl__subcmd__users__subcmd__help,client)
+                cmd="jwtctl__subcmd__users__subcmd__help__subcmd__client"
                 ;;
             jwtctl__subcmd__users__subcmd__help,disable)
                 cmd="jwtctl__subcmd__users__subcmd__help__subcmd__disable"
@@ -270,6 +312,15 @@ _jwtctl() {
                 ;;
             jwtctl__subcmd__users__subcmd__help,show)
                 cmd="jwtctl__subcmd__users__subcmd__help__subcmd__show"
+                ;;
+            jwtctl__subcmd__users__subcmd__help__subcmd__client,add)
+                cmd="jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__add"
+                ;;
+            jwtctl__subcmd__users__subcmd__help__subcmd__client,list)
+                cmd="jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__list"
+                ;;
+            jwtctl__subcmd__users__subcmd__help__subcmd__client,remove)
+                cmd="jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__remove"
                 ;;
             *)
                 ;;
@@ -722,7 +773,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__help__subcmd__users)
-            opts="add passwd remove disable enable list show check import"
+            opts="add passwd remove disable enable list show check import client"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,6 +803,62 @@ _jwtctl() {
         jwtctl__subcmd__help__subcmd__users__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__users__subcmd__client)
+            opts="add remove list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__help__subcmd__users__subcmd__client__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1834,7 +1941,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users)
-            opts="-q -h -V --users --users-format --color --quiet --help --version add passwd remove disable enable list show check import help"
+            opts="-q -h -V --users --users-format --color --quiet --help --version add passwd remove disable enable list show check import client help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1952,6 +2059,240 @@ _jwtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jwtctl__subcmd__users__subcmd__client)
+            opts="-q -h -V --users --users-format --color --quiet --help --version add remove list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__add)
+            opts="-q -h -V --scope --claim --secret-stdin --disabled --users --users-format --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__help)
+            opts="add remove list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__list)
+            opts="-o -q -h -V --output --json --users --users-format --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__client__subcmd__remove)
+            opts="-q -h -V --users --users-format --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --users)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --users-format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jwtctl__subcmd__users__subcmd__disable)
             opts="-q -h -V --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2027,7 +2368,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__help)
-            opts="add passwd remove disable enable list show check import help"
+            opts="add passwd remove disable enable list show check import client help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,6 +2398,62 @@ _jwtctl() {
         jwtctl__subcmd__users__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__help__subcmd__client)
+            opts="add remove list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jwtctl__subcmd__users__subcmd__help__subcmd__client__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

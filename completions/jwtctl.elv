@@ -31,7 +31,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand decode 'Show a token''s header, payload and expiry without checking its signature'
             cand verify 'Check a token''s signature and claims; the exit code tells the verdict'
             cand hash 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
-            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
+            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client'
             cand keygen 'Generate an HMAC secret or a key pair'
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
@@ -180,6 +180,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand show 'Show one user (never the hash)'
             cand check 'Authenticate a user (exit 0, or 7)'
             cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+            cand client 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jwtctl;users;add'= {
@@ -294,6 +295,75 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jwtctl;users;client'= {
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)'
+            cand remove 'Remove a client'
+            cand list 'List clients (never their secrets)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;users;client;add'= {
+            cand --scope 'Scope granted to the client; repeat or separate with spaces'
+            cand --claim 'Custom claim put in the client''s tokens; the value is JSON when it parses as JSON'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
+            cand --secret-stdin 'Read the secret from the first line of stdin instead of generating one'
+            cand --disabled 'Add the client disabled'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;client;remove'= {
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;client;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --users 'The users file (TOML or JSON, by extension)'
+            cand --users-format 'Format of the users file, when its extension does not tell'
+            cand --color 'When to use colors'
+            cand --json 'Shorthand for --output json'
+            cand -q 'Print nothing but the essential value; the exit code carries the rest'
+            cand --quiet 'Print nothing but the essential value; the exit code carries the rest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jwtctl;users;client;help'= {
+            cand add 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)'
+            cand remove 'Remove a client'
+            cand list 'List clients (never their secrets)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jwtctl;users;client;help;add'= {
+        }
+        &'jwtctl;users;client;help;remove'= {
+        }
+        &'jwtctl;users;client;help;list'= {
+        }
+        &'jwtctl;users;client;help;help'= {
+        }
         &'jwtctl;users;help'= {
             cand add 'Add a user (asks for the password, or --password-stdin)'
             cand passwd 'Set a new password for a user (always hashed with argon2id)'
@@ -304,6 +374,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand show 'Show one user (never the hash)'
             cand check 'Authenticate a user (exit 0, or 7)'
             cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+            cand client 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jwtctl;users;help;add'= {
@@ -323,6 +394,17 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;users;help;check'= {
         }
         &'jwtctl;users;help;import'= {
+        }
+        &'jwtctl;users;help;client'= {
+            cand add 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)'
+            cand remove 'Remove a client'
+            cand list 'List clients (never their secrets)'
+        }
+        &'jwtctl;users;help;client;add'= {
+        }
+        &'jwtctl;users;help;client;remove'= {
+        }
+        &'jwtctl;users;help;client;list'= {
         }
         &'jwtctl;users;help;help'= {
         }
@@ -583,7 +665,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand decode 'Show a token''s header, payload and expiry without checking its signature'
             cand verify 'Check a token''s signature and claims; the exit code tells the verdict'
             cand hash 'Hash a password with argon2id, or check a password against an argon2/bcrypt hash'
-            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import'
+            cand users 'Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client'
             cand keygen 'Generate an HMAC secret or a key pair'
             cand jwks 'Print a JWKS document with the public halves of the given keys'
             cand jwk 'JWK utilities'
@@ -614,6 +696,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
             cand show 'Show one user (never the hash)'
             cand check 'Authenticate a user (exit 0, or 7)'
             cand import 'Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)'
+            cand client 'Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list'
         }
         &'jwtctl;help;users;add'= {
         }
@@ -632,6 +715,17 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;help;users;check'= {
         }
         &'jwtctl;help;users;import'= {
+        }
+        &'jwtctl;help;users;client'= {
+            cand add 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)'
+            cand remove 'Remove a client'
+            cand list 'List clients (never their secrets)'
+        }
+        &'jwtctl;help;users;client;add'= {
+        }
+        &'jwtctl;help;users;client;remove'= {
+        }
+        &'jwtctl;help;users;client;list'= {
         }
         &'jwtctl;help;keygen'= {
         }

@@ -202,7 +202,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client
   export extern "jwtctl users" [
     --users: path             # The users file (TOML or JSON, by extension)
     --users-format: string@"nu-complete jwtctl users users_format" # Format of the users file, when its extension does not tell
@@ -401,6 +401,110 @@ module completions {
     file: path                # JSON file shaped like the FastAPI tutorial's fake_users_db
   ]
 
+  def "nu-complete jwtctl users client users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users client color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list
+  export extern "jwtctl users client" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users client users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users client color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete jwtctl users client add users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users client add color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)
+  export extern "jwtctl users client add" [
+    --scope: string           # Scope granted to the client; repeat or separate with spaces
+    --claim: string           # Custom claim put in the client's tokens; the value is JSON when it parses as JSON
+    --secret-stdin            # Read the secret from the first line of stdin instead of generating one
+    --disabled                # Add the client disabled
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users client add users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users client add color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # Client id (the client_id at /token, and sub of its tokens)
+  ]
+
+  def "nu-complete jwtctl users client remove users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users client remove color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Remove a client
+  export extern "jwtctl users client remove" [
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users client remove users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users client remove color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string              # Client id
+  ]
+
+  def "nu-complete jwtctl users client list output" [] {
+    [ "human" "json" ]
+  }
+
+  def "nu-complete jwtctl users client list users_format" [] {
+    [ "toml" "json" ]
+  }
+
+  def "nu-complete jwtctl users client list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # List clients (never their secrets)
+  export extern "jwtctl users client list" [
+    --output(-o): string@"nu-complete jwtctl users client list output" # Output format
+    --json                    # Shorthand for --output json
+    --users: path             # The users file (TOML or JSON, by extension)
+    --users-format: string@"nu-complete jwtctl users client list users_format" # Format of the users file, when its extension does not tell
+    --color: string@"nu-complete jwtctl users client list color" # When to use colors
+    --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl users client help" [
+  ]
+
+  # Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)
+  export extern "jwtctl users client help add" [
+  ]
+
+  # Remove a client
+  export extern "jwtctl users client help remove" [
+  ]
+
+  # List clients (never their secrets)
+  export extern "jwtctl users client help list" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "jwtctl users client help help" [
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "jwtctl users help" [
   ]
@@ -439,6 +543,22 @@ module completions {
 
   # Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
   export extern "jwtctl users help import" [
+  ]
+
+  # Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list
+  export extern "jwtctl users help client" [
+  ]
+
+  # Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)
+  export extern "jwtctl users help client add" [
+  ]
+
+  # Remove a client
+  export extern "jwtctl users help client remove" [
+  ]
+
+  # List clients (never their secrets)
+  export extern "jwtctl users help client list" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -835,7 +955,7 @@ module completions {
   export extern "jwtctl help hash" [
   ]
 
-  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+  # Manage the users file: add, passwd, remove, disable, enable, list, show, check, import, client
   export extern "jwtctl help users" [
   ]
 
@@ -873,6 +993,22 @@ module completions {
 
   # Import users from a FastAPI-tutorial style JSON file (bcrypt hashes are kept)
   export extern "jwtctl help users import" [
+  ]
+
+  # Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list
+  export extern "jwtctl help users client" [
+  ]
+
+  # Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)
+  export extern "jwtctl help users client add" [
+  ]
+
+  # Remove a client
+  export extern "jwtctl help users client remove" [
+  ]
+
+  # List clients (never their secrets)
+  export extern "jwtctl help users client list" [
   ]
 
   # Generate an HMAC secret or a key pair

@@ -251,7 +251,8 @@ pub enum Command {
     #[command(after_help = HASH_EXAMPLES)]
     Hash(HashArgs),
 
-    /// Manage the users file: add, passwd, remove, disable, enable, list, show, check, import
+    /// Manage the users file: add, passwd, remove, disable, enable, list, show, check, import,
+    /// client
     Users(UsersArgs),
 
     /// Generate an HMAC secret or a key pair
@@ -342,7 +343,8 @@ Examples:
   JWTCTL_SECRET=$(jwtctl keygen --alg HS256) jwtctl serve --users examples/users.toml
   jwtctl serve --alg RS256 --key rsa.pem --listen 127.0.0.1:0
   jwtctl serve --jwks signing.jwks.json   # rotate with `jwtctl keyset`, no restart
-  curl -s -d 'grant_type=password&username=alice&password=secret' localhost:8000/token";
+  curl -s -d 'grant_type=password&username=alice&password=secret' localhost:8000/token
+  curl -s -u \"billing:$SECRET\" -d grant_type=client_credentials localhost:8000/token";
 
 const UI_EXAMPLES: &str = "\
 Examples:
@@ -817,6 +819,58 @@ pub enum UsersCommand {
   jwtctl users import fake_users_db.json
   jwtctl --users users.toml users import --replace exported.json")]
     Import(UsersImportArgs),
+    /// Manage OAuth2 clients (the client_credentials grant of serve): add, remove, list
+    #[command(subcommand)]
+    Client(ClientCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Add a client; its secret is generated and printed once on stdout, or read with
+    /// --secret-stdin (only its argon2id hash is stored)
+    #[command(after_help = "Examples:
+  SECRET=$(jwtctl users client add billing --scope invoices:read)
+  printf '%s\\n' \"$SECRET\" | jwtctl users client add reports --secret-stdin --claim tenant=acme
+  curl -s -u \"billing:$SECRET\" -d grant_type=client_credentials localhost:8000/token")]
+    Add(ClientAddArgs),
+    /// Remove a client
+    #[command(after_help = "Examples:
+  jwtctl users client remove billing
+  jwtctl users client remove billing || [ $? -eq 8 ]   # 8: gone already")]
+    Remove(ClientNameArg),
+    /// List clients (never their secrets)
+    #[command(after_help = "Examples:
+  jwtctl users client list
+  jwtctl users client list --output json | jq -r '.clients[].name'")]
+    List(UsersListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientNameArg {
+    /// Client id
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ClientAddArgs {
+    /// Client id (the client_id at /token, and sub of its tokens)
+    pub name: String,
+
+    /// Scope granted to the client; repeat or separate with spaces
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Vec<String>,
+
+    /// Custom claim put in the client's tokens; the value is JSON when it parses as JSON
+    #[arg(long, value_name = "K=V")]
+    pub claim: Vec<String>,
+
+    /// Read the secret from the first line of stdin instead of generating one
+    #[arg(long)]
+    pub secret_stdin: bool,
+
+    /// Add the client disabled
+    #[arg(long)]
+    pub disabled: bool,
 }
 
 #[derive(Debug, Args)]

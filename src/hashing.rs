@@ -12,7 +12,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::ExitCode;
-use crate::users::{Store, User, Users};
+use crate::users::{Client, Store, User, Users};
 use crate::warning::{Level, Warning, Warnings};
 
 /// OWASP's argon2id recommendation, which is also the argon2 crate's default.
@@ -192,6 +192,14 @@ pub fn check_new_password(password: &str) -> Result<(), HashError> {
         });
     }
     Ok(())
+}
+
+/// A new client secret: 256 random bits, base64url, which form-urlencoding leaves as it is.
+pub fn new_secret() -> Result<String, crate::error::Failure> {
+    let mut bytes = zeroize::Zeroizing::new([0u8; 32]);
+    aws_lc_rs::rand::fill(&mut bytes[..])
+        .map_err(|e| crate::error::Failure::runtime(format!("no randomness: {e}")))?;
+    Ok(crate::token::b64url(&bytes[..]))
 }
 
 /// Hashes a password with argon2id (v=19) and a fresh 16-byte salt from the OS; returns the
@@ -474,15 +482,30 @@ pub fn authenticate(users: &Users, name: &str, password: &str) -> Result<User, A
     authenticate_with(users, name, password, verify_password)
 }
 
+/// [`authenticate`] for the `client_credentials` grant: the client's secret checked against
+/// its `secret_hash` with the same work for an unknown, wrong or disabled client.
+pub fn authenticate_client(users: &Users, name: &str, secret: &str) -> Result<Client, AuthError> {
+    let login = users.client(name).map(Client::as_login);
+    check_login(login.as_ref(), secret, verify_password)?;
+    Ok(users.client(name).expect("found above").clone())
+}
+
 fn authenticate_with(
     users: &Users,
     name: &str,
+    password: &str,
+    verify: impl FnMut(&str, &str) -> Result<bool, HashError>,
+) -> Result<User, AuthError> {
+    check_login(users.get(name), password, verify)
+}
+
+fn check_login(
+    user: Option<&User>,
     password: &str,
     mut verify: impl FnMut(&str, &str) -> Result<bool, HashError>,
 ) -> Result<User, AuthError> {
     let too_long = password.len() > MAX_PASSWORD_LEN;
     let input = &password[..floor_char_boundary(password, MAX_PASSWORD_LEN)];
-    let user = users.get(name);
     let outcome = verify(input, user.map_or(DUMMY_HASH, |u| &u.password_hash));
     let Some(user) = user else {
         return Err(AuthError::Rejected(Rejection::UnknownUser));
@@ -620,6 +643,7 @@ mod tests {
             path: "users.toml".into(),
             format: crate::users::Format::Toml,
             users: vec![User::new("alice", hash), off],
+            clients: Vec::new(),
             upgrade_hashes: false,
             mode: None,
         };

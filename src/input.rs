@@ -223,6 +223,22 @@ pub fn password(
     Ok(pw)
 }
 
+/// `--secret-stdin`: the first line of stdin, without its newline, not empty.
+pub fn secret_line(stdin: &Stdin) -> Result<Zeroizing<String>, Failure> {
+    stdin.claim("secret")?;
+    let mut line = password_line()
+        .map_err(|e| Failure::runtime(format!("cannot read the secret from stdin: {e}")))?;
+    let len = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(len);
+    if line.is_empty() {
+        return Err(
+            Failure::usage("--secret-stdin was given but stdin holds no secret")
+                .hint("pipe the secret in, e.g. printf '%s\\n' \"$SECRET\" | jwtctl ..."),
+        );
+    }
+    Ok(line)
+}
+
 /// Longest password line read from stdin, newline included.
 const MAX_PASSWORD_LINE: usize = 64 * 1024;
 

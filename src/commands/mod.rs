@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::keys::{Key, KeyError, KeySource, PassphraseSource};
 
 pub mod batch;
+pub mod clients;
 pub mod completions;
 pub mod decode;
 pub mod hash;

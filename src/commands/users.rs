@@ -36,11 +36,15 @@ pub fn run(ctx: &Ctx, cmd: UsersCommand) -> crate::error::Result<()> {
         UsersCommand::Show(a) => show(ctx, a),
         UsersCommand::Check(a) => check(ctx, a),
         UsersCommand::Import(a) => import(ctx, a),
+        UsersCommand::Client(c) => crate::commands::clients::run(ctx, c),
     }
 }
 
 /// One locked edit of the users file, the warnings it brought told on stderr.
-fn edit<T>(ctx: &Ctx, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, StoreError> {
+pub(crate) fn edit<T>(
+    ctx: &Ctx,
+    f: impl FnOnce(&Store) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
     let store = Store::new(&ctx.users, ctx.users_format);
     let out = f(&store);
     for w in store.take_warnings() {
@@ -64,6 +68,14 @@ fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
             }
             .into())
         }
+        Ok(users) if users.client(&a.name).is_some() => {
+            return Err(StoreError::NameTaken {
+                name: a.name,
+                path: ctx.users.clone(),
+                by: "client",
+            }
+            .into())
+        }
         Ok(_) | Err(StoreError::Missing { .. }) => {}
         Err(e) => return Err(e.into()),
     }
@@ -83,7 +95,7 @@ fn add(ctx: &Ctx, a: UserAddArgs) -> crate::error::Result<()> {
     Ok(())
 }
 
-fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
+pub(crate) fn parse_claims(pairs: &[String]) -> Result<Map<String, Value>, Failure> {
     let mut claims = Map::new();
     for pair in pairs {
         let (k, v) =
@@ -142,7 +154,7 @@ fn set_disabled(ctx: &Ctx, name: &str, disabled: bool) -> crate::error::Result<(
 }
 
 /// One user as JSON (for `list` and `show`): never the hash, only what kind it is.
-fn user_json(u: &User) -> Value {
+pub(crate) fn user_json(u: &User) -> Value {
     let (scheme, params, outdated, problem) = match hashing::inspect(&u.password_hash) {
         Ok(i) => (
             json!(i.scheme.name()),
@@ -166,7 +178,7 @@ fn user_json(u: &User) -> Value {
 }
 
 /// "argon2id", "bcrypt (outdated)", or what is wrong with the hash.
-fn hash_summary(u: &User) -> String {
+pub(crate) fn hash_summary(u: &User) -> String {
     match hashing::inspect(&u.password_hash) {
         Ok(i) if i.outdated => format!("{} (outdated)", i.scheme.name()),
         Ok(i) => i.scheme.name().to_string(),

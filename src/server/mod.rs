@@ -1,10 +1,12 @@
 //! `jwtctl serve`: a local OAuth2 token server over the users file and keys, on axum/tokio.
 //!
-//! `routes` holds the endpoints, `tokens` the minting and checking of the server's tokens,
-//! `oauth` the RFC 6749/6750 answer shapes, `limiter` the failed-login backoff,
+//! `routes` holds the endpoints (`clients` the `client_credentials` grant of `/token`),
+//! `tokens` the minting and checking of the server's tokens, `oauth` the RFC 6749/6750 answer
+//! shapes, `limiter` the failed-login backoff,
 //! `live_users` the users file and `live_keys` the key set reloaded on change, and `conn` the
 //! connection limits.
 
+pub mod clients;
 pub mod conn;
 pub mod limiter;
 pub mod live_keys;

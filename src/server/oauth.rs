@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     InvalidRequest,
+    InvalidClient,
     InvalidGrant,
     UnsupportedGrantType,
     InvalidScope,
@@ -17,6 +18,7 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::InvalidRequest => "invalid_request",
+            Code::InvalidClient => "invalid_client",
             Code::InvalidGrant => "invalid_grant",
             Code::UnsupportedGrantType => "unsupported_grant_type",
             Code::InvalidScope => "invalid_scope",
@@ -24,8 +26,9 @@ impl Code {
     }
 }
 
-/// An RFC 6749 §5.2 error response. The status is 400 for every code jwtctl uses; 413 and 429
-/// are the transport-level exceptions (body too large, login backoff).
+/// An RFC 6749 §5.2 error response. The status is 400 for every code jwtctl uses but
+/// `invalid_client` (401); 413 and 429 are the transport-level exceptions (body too large,
+/// login backoff).
 #[derive(Debug)]
 pub struct OAuthError {
     pub status: StatusCode,
@@ -33,6 +36,8 @@ pub struct OAuthError {
     pub description: String,
     /// Seconds for `Retry-After` (only with 429).
     pub retry_after: Option<u64>,
+    /// Answer with `WWW-Authenticate: Basic` (§5.2: the client authenticated with Basic).
+    pub basic_challenge: bool,
 }
 
 impl OAuthError {
@@ -42,6 +47,16 @@ impl OAuthError {
             code,
             description: description.into(),
             retry_after: None,
+            basic_challenge: false,
+        }
+    }
+
+    /// `invalid_client` (§5.2): 401, with a Basic challenge when `basic` was how the client
+    /// tried.
+    pub fn invalid_client(description: impl Into<String>, basic: bool) -> OAuthError {
+        OAuthError {
+            basic_challenge: basic,
+            ..OAuthError::new(Code::InvalidClient, description).status(StatusCode::UNAUTHORIZED)
         }
     }
 
@@ -61,6 +76,12 @@ impl IntoResponse for OAuthError {
         if let Some(secs) = self.retry_after {
             r.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self.basic_challenge {
+            r.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"jwtctl\""),
+            );
         }
         r
     }

@@ -84,7 +84,7 @@ impl Form {
         Ok(Form(pairs))
     }
 
-    fn get(&self, name: &str) -> Option<&str> {
+    pub(super) fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(k, _)| k == name)
@@ -92,7 +92,7 @@ impl Form {
     }
 
     /// An empty value counts as missing (RFC 6749 §3.1: "treated as if omitted").
-    fn require(&self, name: &str) -> Result<&str, OAuthError> {
+    pub(super) fn require(&self, name: &str) -> Result<&str, OAuthError> {
         self.get(name).filter(|v| !v.is_empty()).ok_or_else(|| {
             OAuthError::new(
                 Code::InvalidRequest,
@@ -118,6 +118,7 @@ pub async fn token(
     activity: Option<axum::Extension<Arc<Activity>>>,
     req: Request,
 ) -> Response {
+    let authorization = req.headers().get(header::AUTHORIZATION).cloned();
     let form = match Form::read(&app, req).await {
         Ok(f) => f,
         Err(e) => return e.into_response(),
@@ -132,9 +133,16 @@ pub async fn token(
         )),
         Some("password") => password_grant(&app, &form, peer).await,
         Some("refresh_token") => refresh_grant(&app, &form).await,
+        Some("client_credentials") => {
+            super::clients::client_credentials_grant(&app, &form, authorization.as_ref(), peer)
+                .await
+        }
         Some(other) => Err(OAuthError::new(
             Code::UnsupportedGrantType,
-            format!("grant_type \"{other}\" is not supported; use password or refresh_token"),
+            format!(
+                "grant_type \"{other}\" is not supported; use password, refresh_token or \
+                 client_credentials"
+            ),
         )),
     };
     match result {
@@ -176,19 +184,7 @@ async fn password_grant(
         .await
         .expect("semaphore is never closed");
     if let Some(lock) = app.limiter.locked(&name, client, Instant::now()) {
-        let secs = lock.wait().as_secs_f64().ceil().max(1.0) as u64;
-        let whose = match lock {
-            Lock::Name(_) => "this username",
-            Lock::Client(_) => "this address",
-        };
-        return Err(OAuthError {
-            retry_after: Some(secs),
-            ..OAuthError::new(
-                Code::InvalidGrant,
-                format!("too many failed logins for {whose}; retry in {secs} s"),
-            )
-            .status(StatusCode::TOO_MANY_REQUESTS)
-        });
+        return Err(locked_out(lock, Code::InvalidGrant, "this username"));
     }
     let users = app.users.get().await;
     let outcome = {
@@ -238,8 +234,25 @@ async fn password_grant(
     Ok((body, user.name))
 }
 
+/// The 429 of a login the limiter holds back; `name` says what kind of name was locked.
+pub(super) fn locked_out(lock: Lock, code: Code, name: &str) -> OAuthError {
+    let secs = lock.wait().as_secs_f64().ceil().max(1.0) as u64;
+    let whose = match lock {
+        Lock::Name(_) => name,
+        Lock::Client(_) => "this address",
+    };
+    OAuthError {
+        retry_after: Some(secs),
+        ..OAuthError::new(
+            code,
+            format!("too many failed logins for {whose}; retry in {secs} s"),
+        )
+        .status(StatusCode::TOO_MANY_REQUESTS)
+    }
+}
+
 /// A 500 whose reason goes to the log, not to the client.
-fn server_error(app: &AppState, what: &str) -> OAuthError {
+pub(super) fn server_error(app: &AppState, what: &str) -> OAuthError {
     app.stderr.warn(what);
     OAuthError::new(Code::InvalidRequest, "the server could not answer")
         .status(StatusCode::INTERNAL_SERVER_ERROR)
@@ -281,7 +294,7 @@ async fn refresh_grant(app: &Shared, form: &Form) -> Result<(Value, String), OAu
     Ok((body, name))
 }
 
-fn requested_scopes(form: &Form) -> Result<Option<Vec<String>>, OAuthError> {
+pub(super) fn requested_scopes(form: &Form) -> Result<Option<Vec<String>>, OAuthError> {
     let Some(text) = form.get("scope").filter(|s| !s.trim().is_empty()) else {
         return Ok(None);
     };
@@ -457,14 +470,31 @@ pub async fn introspect(State(app): State<Shared>, req: Request) -> Response {
         return inactive();
     };
     let sub = claims["sub"].as_str().expect("checked to be a string");
-    if app.users.get().await.user(sub).is_none_or(|u| u.disabled) {
-        return inactive();
-    }
+    let users = app.users.get().await;
+    // A name is a user or a client, never both: a client's token is active while the client
+    // is, and names no username.
+    let is_client = match (users.user(sub), users.users.client(sub)) {
+        (Some(u), _) if !u.disabled => false,
+        (None, Some(c)) if !c.disabled && claims.get("client_id") == Some(&json!(sub)) => true,
+        _ => return inactive(),
+    };
     let mut body = Map::new();
     body.insert("active".into(), json!(true));
     body.insert("token_type".into(), json!("Bearer"));
-    body.insert("username".into(), json!(sub));
-    for k in ["scope", "exp", "iat", "nbf", "sub", "aud", "iss", "jti"] {
+    if !is_client {
+        body.insert("username".into(), json!(sub));
+    }
+    for k in [
+        "scope",
+        "client_id",
+        "exp",
+        "iat",
+        "nbf",
+        "sub",
+        "aud",
+        "iss",
+        "jti",
+    ] {
         if let Some(v) = claims.get(k) {
             body.insert(k.into(), v.clone());
         }
@@ -511,13 +541,18 @@ pub fn discovery_document(minter: &super::tokens::Minter) -> Value {
         "jwks_uri": format!("{base}/.well-known/jwks.json"),
         "userinfo_endpoint": format!("{base}/userinfo"),
         "introspection_endpoint": format!("{base}/introspect"),
-        "grant_types_supported": ["password", "refresh_token"],
+        "grant_types_supported": ["password", "refresh_token", "client_credentials"],
         // Required by both specs; empty because there is no authorization endpoint.
         "response_types_supported": [],
-        "token_endpoint_auth_methods_supported": ["none"],
+        // none: the password grant's public clients; the others: client_credentials.
+        "token_endpoint_auth_methods_supported": [
+            "none",
+            "client_secret_basic",
+            "client_secret_post"
+        ],
         "introspection_endpoint_auth_methods_supported": ["none"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": [minter.alg.name()],
-        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "jti", "scope"],
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "jti", "scope", "client_id"],
     })
 }

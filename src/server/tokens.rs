@@ -12,7 +12,7 @@ use crate::checks::{self, KeySet, Policy, TokenUse};
 use crate::error::ExitCode;
 use crate::keys::{Key, KeyError, Signer};
 use crate::token::Token;
-use crate::users::User;
+use crate::users::{Client, User};
 
 use super::live_keys::LiveKeys;
 
@@ -195,6 +195,19 @@ impl Minter {
         }
         let signing = self.signing();
         crate::mint::sign(&signing.signer, &signing.header, &c.map)
+    }
+
+    /// An access token for a client of the `client_credentials` grant: `sub` and `client_id`
+    /// are the client's name (RFC 9068 §2.2), its claims as a user's.
+    pub fn client_token(
+        &self,
+        client: &Client,
+        scopes: &[String],
+        now: Timestamp,
+    ) -> crate::error::Result<String> {
+        let mut login = client.as_login();
+        login.claims.insert("client_id".into(), json!(client.name));
+        self.access_token(&login, scopes, now)
     }
 
     /// A refresh token: only good at `/token` (`token_use: "refresh"`), never as a bearer token.

@@ -90,56 +90,76 @@ impl Doc {
     }
 
     pub(super) fn has_user(&self, name: &str) -> bool {
+        self.has_entry("users", name)
+    }
+
+    pub(super) fn insert_user(&mut self, user: &User) -> Result<(), StoreError> {
+        self.insert_entry("users", "user", &user.name, &user_fields(user))
+    }
+
+    pub(super) fn remove_user(&mut self, name: &str) -> bool {
+        self.remove_entry("users", name)
+    }
+
+    /// Whether the table `section` (`users`, `clients`) has an entry `name`.
+    pub(super) fn has_entry(&self, section: &str, name: &str) -> bool {
         match self {
             Doc::Toml(d) => d
-                .get("users")
+                .get(section)
                 .and_then(Item::as_table_like)
                 .is_some_and(|t| t.contains_key(name)),
             Doc::Json(m) => m
-                .get("users")
+                .get(section)
                 .and_then(Value::as_object)
                 .is_some_and(|u| u.contains_key(name)),
         }
     }
 
-    pub(super) fn insert_user(&mut self, user: &User) -> Result<(), StoreError> {
-        let fields = user_fields(user);
+    /// Adds the entry `name` of kind `kind` (`user`, `client`) to `section`, as a table of its
+    /// own in TOML (inline when the section is an inline table).
+    pub(super) fn insert_entry(
+        &mut self,
+        section: &str,
+        kind: &str,
+        name: &str,
+        fields: &[(String, Value)],
+    ) -> Result<(), StoreError> {
         match self {
             Doc::Toml(d) => {
-                let users = d.entry("users").or_insert_with(|| {
+                let entries = d.entry(section).or_insert_with(|| {
                     let mut t = toml_edit::Table::new();
                     t.set_implicit(true);
                     Item::Table(t)
                 });
                 let mut inline = toml_edit::InlineTable::new();
-                for (k, v) in &fields {
-                    inline.insert(k, json_to_toml(v, &format!("{k} of user {}", user.name))?);
+                for (k, v) in fields {
+                    inline.insert(k, json_to_toml(v, &format!("{k} of {kind} {name}"))?);
                 }
-                match users {
+                match entries {
                     Item::Table(t) => {
                         let mut table = inline.into_table();
                         table.set_implicit(false);
-                        t.insert(&user.name, Item::Table(table));
+                        t.insert(name, Item::Table(table));
                     }
                     Item::Value(toml_edit::Value::InlineTable(t)) => {
-                        t.insert(&user.name, toml_edit::Value::InlineTable(inline));
+                        t.insert(name, toml_edit::Value::InlineTable(inline));
                     }
-                    // read_root has already refused any other shape when the file was read.
+                    // The read has already refused any other shape when the file was read.
                     _ => {
-                        return Err(StoreError::Unrepresentable(
-                            "users is not a table, so no user can be added to it".into(),
-                        ))
+                        return Err(StoreError::Unrepresentable(format!(
+                            "{section} is not a table, so no {kind} can be added to it"
+                        )))
                     }
                 }
             }
             Doc::Json(m) => {
-                let users = m
-                    .entry("users")
+                let entries = m
+                    .entry(section)
                     .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(u) = users {
+                if let Value::Object(u) = entries {
                     u.insert(
-                        user.name.clone(),
-                        Value::Object(fields.into_iter().collect()),
+                        name.to_string(),
+                        Value::Object(fields.iter().cloned().collect()),
                     );
                 }
             }
@@ -147,15 +167,15 @@ impl Doc {
         Ok(())
     }
 
-    pub(super) fn remove_user(&mut self, name: &str) -> bool {
+    pub(super) fn remove_entry(&mut self, section: &str, name: &str) -> bool {
         match self {
             Doc::Toml(d) => d
-                .get_mut("users")
+                .get_mut(section)
                 .and_then(Item::as_table_like_mut)
                 .and_then(|t| t.remove(name))
                 .is_some(),
             Doc::Json(m) => m
-                .get_mut("users")
+                .get_mut(section)
                 .and_then(Value::as_object_mut)
                 .and_then(|u| u.shift_remove(name))
                 .is_some(),

@@ -54,6 +54,9 @@ impl Store {
             if doc.has_user(&user.name) {
                 return Err(self.exists(&user.name));
             }
+            if doc.has_client(&user.name) {
+                return Err(self.taken(&user.name, "client"));
+            }
             doc.insert_user(user)
         })
     }
@@ -118,6 +121,9 @@ impl Store {
                     return Err(self.exists(&u.name));
                 }
             }
+            if let Some(u) = users.iter().find(|u| doc.has_client(&u.name)) {
+                return Err(self.taken(&u.name, "client"));
+            }
             for u in users {
                 if doc.has_user(&u.name) {
                     for (k, v) in user_fields(u) {
@@ -143,6 +149,15 @@ impl Store {
         }
     }
 
+    /// `name` is already taken by the other kind (`"user"` or `"client"`).
+    pub(super) fn taken(&self, name: &str, by: &'static str) -> StoreError {
+        StoreError::NameTaken {
+            name: name.to_string(),
+            path: self.path.clone(),
+            by,
+        }
+    }
+
     fn unknown(&self, name: &str) -> StoreError {
         StoreError::UnknownUser {
             name: name.to_string(),
@@ -159,7 +174,7 @@ impl Store {
     }
 
     /// Lock, read, edit, write if the text changed, unlock.
-    fn edit<T>(
+    pub(super) fn edit<T>(
         &self,
         create: bool,
         f: impl FnMut(&mut Doc) -> Result<T, StoreError>,
@@ -285,8 +300,14 @@ impl Users {
             at: None,
             message: p.message,
         })?;
+        let clients = super::clients::of_doc(doc).map_err(|p| StoreError::Invalid {
+            path: path.to_path_buf(),
+            at: None,
+            message: p.message,
+        })?;
         Ok(Users {
             path: path.to_path_buf(),
+            clients,
             format: match doc {
                 Doc::Toml(_) => Format::Toml,
                 Doc::Json(_) => Format::Json,

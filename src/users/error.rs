@@ -34,6 +34,16 @@ pub enum StoreError {
     Exists { name: String, path: PathBuf },
     #[error("no user \"{name}\" in {}", .path.display())]
     UnknownUser { name: String, path: PathBuf },
+    #[error("client \"{name}\" already exists in {}", .path.display())]
+    ClientExists { name: String, path: PathBuf },
+    #[error("no client \"{name}\" in {}", .path.display())]
+    UnknownClient { name: String, path: PathBuf },
+    #[error("\"{name}\" is already a {by} in {}; a name is a user or a client, not both", .path.display())]
+    NameTaken {
+        name: String,
+        path: PathBuf,
+        by: &'static str,
+    },
     #[error("invalid user name: {0}")]
     BadName(String),
     #[error("{0}")]
@@ -64,6 +74,16 @@ impl crate::error::Diagnose for StoreError {
                  remove the user first"
             ),
             StoreError::UnknownUser { .. } => "`jwtctl users list` shows the users".into(),
+            StoreError::ClientExists { name, .. } => format!(
+                "pick another name, or remove the client first with \
+                 `jwtctl users client remove {name}`"
+            ),
+            StoreError::UnknownClient { .. } => {
+                "`jwtctl users client list` shows the clients".into()
+            }
+            StoreError::NameTaken { .. } => {
+                "pick another name: a token's sub names either a user or a client".into()
+            }
             StoreError::BadName(_) => {
                 "use a non-empty name of at most 256 bytes without control characters".into()
             }
@@ -82,8 +102,12 @@ impl crate::error::Diagnose for StoreError {
         match self {
             StoreError::BadName(_) | StoreError::Unrepresentable(_) => ExitCode::Usage,
             // Provisioning scripts branch on these three, so each has its own code.
-            StoreError::UnknownUser { .. } => ExitCode::NoSuchUser,
-            StoreError::Exists { .. } => ExitCode::UserExists,
+            StoreError::UnknownUser { .. } | StoreError::UnknownClient { .. } => {
+                ExitCode::NoSuchUser
+            }
+            StoreError::Exists { .. }
+            | StoreError::ClientExists { .. }
+            | StoreError::NameTaken { .. } => ExitCode::UserExists,
             StoreError::Missing { .. } => ExitCode::NoUsersFile,
             _ => ExitCode::Runtime,
         }

@@ -9,6 +9,10 @@
 //! disabled = false
 //! claims = { role = "admin" }
 //! full_name = "Alice"            # fields jwtctl does not know are kept
+//!
+//! [clients.billing]              # OAuth2 clients (`clients`): secret_hash instead of password_hash
+//! secret_hash = "$argon2id$v=19$m=19456,t=2,p=1$..."
+//! scopes = ["invoices:read"]
 //! ```
 //!
 //! Readers ([`Users::read`]) take no lock: every write replaces the file with an atomic rename,
@@ -27,6 +31,7 @@
 //! splices it in, keeping every other byte; the result is what editing the whole document
 //! writes.
 
+mod clients;
 mod doc;
 mod edit;
 mod error;
@@ -41,6 +46,7 @@ mod quick;
 mod scan;
 mod write;
 
+pub use clients::Client;
 pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
 #[cfg(fuzzing)]

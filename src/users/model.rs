@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use super::clients::{self, Client};
 use super::parse::{parse, parse_users, read_text, utf8_text};
 use super::scan;
 use super::StoreError;
@@ -98,6 +99,8 @@ pub struct Users {
     pub path: PathBuf,
     pub format: Format,
     pub users: Vec<User>,
+    /// The OAuth2 clients (`[clients.NAME]`), for the `client_credentials` grant.
+    pub clients: Vec<Client>,
     /// The file's `upgrade_hashes = true`: replace outdated hashes after a successful login.
     pub upgrade_hashes: bool,
     /// Unix permission bits of the file.
@@ -142,10 +145,13 @@ impl Users {
             Some(read) => read,
             None => parse_users(path, format, &text)?,
         };
+        let clients = clients::read(path, format, &text)?;
+        clients::check_apart(path, &users, &clients)?;
         Ok(Users {
             path: path.to_path_buf(),
             format,
             users,
+            clients,
             upgrade_hashes,
             mode: mode(&meta),
         })
@@ -156,10 +162,13 @@ impl Users {
     pub fn from_bytes(bytes: &[u8], path: &Path, format: Format) -> Result<Users, StoreError> {
         let text = utf8_text(path, bytes.to_vec())?;
         let parsed = parse(path, format, &text)?;
+        let clients = clients::read(path, format, &text)?;
+        clients::check_apart(path, &parsed.users, &clients)?;
         Ok(Users {
             path: path.to_path_buf(),
             format,
             users: parsed.users,
+            clients,
             upgrade_hashes: parsed.upgrade_hashes,
             mode: None,
         })
@@ -167,6 +176,10 @@ impl Users {
 
     pub fn get(&self, name: &str) -> Option<&User> {
         self.users.iter().find(|u| u.name == name)
+    }
+
+    pub fn client(&self, name: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| c.name == name)
     }
 
     /// Password hashes are offline-crackable; group or world read access deserves a word.

@@ -250,6 +250,13 @@ fn world() -> &'static World {
         };
         add("users.toml", "bob");
         add("other.json", "dave");
+        // An OAuth2 client for serve's client_credentials grant.
+        stdout_of(
+            jwtctl()
+                .current_dir(d)
+                .args(["users", "client", "add", "billing", "--secret-stdin"])
+                .write_stdin("billing-secret\n"),
+        );
         std::fs::write(d.join("pw.txt"), "pw\n").unwrap();
         let bcrypt = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
         let fake_db = serde_json::json!({"johndoe": {"username": "johndoe",
@@ -371,6 +378,12 @@ fn script(source: &Source, skipped: &mut Vec<String>) -> String {
             let name = rest.split_whitespace().next().unwrap();
             s.push_str(&format!(
                 "jwtctl users remove {name} >/dev/null 2>&1; jwtctl --users users.json users remove {name} >/dev/null 2>&1\n"
+            ));
+        }
+        if let Some(rest) = line.split("users client add ").nth(1) {
+            let name = rest.split_whitespace().next().unwrap();
+            s.push_str(&format!(
+                "jwtctl users client remove {name} >/dev/null 2>&1\n"
             ));
         }
         if line.contains("keyset add signing.jwks.json") {

@@ -5,6 +5,7 @@ mod support;
 mod advice;
 mod attacks;
 mod batch;
+mod clients;
 mod contract;
 mod core;
 mod differential;

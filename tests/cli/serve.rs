@@ -11,7 +11,7 @@ use crate::support::*;
 
 /// Cheap argon2id hashes (m=256 KiB, t=1), made once by `jwtctl hash`, so that hundreds of
 /// logins stay fast while going through the real verification code.
-fn cheap_hash(password: &str) -> String {
+pub(crate) fn cheap_hash(password: &str) -> String {
     static CACHE: OnceLock<std::sync::Mutex<Vec<(String, String)>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some((_, h)) = cache.lock().unwrap().iter().find(|(p, _)| p == password) {
@@ -94,7 +94,7 @@ impl Site {
     }
 }
 
-fn write_private(path: &Path, text: &str) {
+pub(crate) fn write_private(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
     #[cfg(unix)]
     {
@@ -305,10 +305,7 @@ fn malformed_token_requests_get_rfc6749_errors() {
             "invalid_request",
         ),
         (&[("grant_type", "")], "invalid_request"),
-        (
-            &[("grant_type", "client_credentials")],
-            "unsupported_grant_type",
-        ),
+        (&[("grant_type", "implicit")], "unsupported_grant_type"),
         (
             &[("grant_type", "authorization_code"), ("code", "x")],
             "unsupported_grant_type",
@@ -545,7 +542,7 @@ fn discovery_and_an_empty_jwks_with_a_secret() {
     assert_eq!(d["introspection_endpoint"], format!("{base}/introspect"));
     assert_eq!(
         d["grant_types_supported"],
-        json!(["password", "refresh_token"])
+        json!(["password", "refresh_token", "client_credentials"])
     );
     assert_eq!(
         s.get("/.well-known/oauth-authorization-server", &[]).json(),
