@@ -8,24 +8,6 @@ use serde_json::Value;
 
 use crate::support::*;
 
-/// Runs openssl in `dir`; false (and a note) when the machine has none.
-fn openssl(dir: &Path, args: &[&str]) -> bool {
-    let Ok(out) = std::process::Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-    else {
-        skip("no openssl on this machine");
-        return false;
-    };
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    true
-}
-
 fn private(path: PathBuf) -> PathBuf {
     #[cfg(unix)]
     {

@@ -89,6 +89,25 @@ pub fn skip(reason: &str) {
     let _ = writeln!(std::io::stderr(), "jwtctl test skipped: {test}: {reason}");
 }
 
+/// Runs openssl in `dir`: false (and a skip line) when the machine has none; a failing
+/// openssl command fails the test.
+pub fn openssl(dir: &std::path::Path, args: &[&str]) -> bool {
+    let Ok(out) = std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+    else {
+        skip("no openssl on this machine");
+        return false;
+    };
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
 /// The Python interpreter for interop tests, per `JWTCTL_REQUIRE_INTEROP`:
 /// - `1` (what `.ci/run` sets, with JWTCTL_PYTHON pointing at a venv): a missing package fails;
 /// - `0`: interop tests are off and each says it skipped;

@@ -11,24 +11,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-/// Runs openssl in `dir`; false (and a note) when the machine has none.
-fn openssl(dir: &Path, args: &[&str]) -> bool {
-    let Ok(out) = std::process::Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-    else {
-        skip("no openssl on this machine");
-        return false;
-    };
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    true
-}
-
 /// A CA (`NAME-ca.pem`) and a certificate it issued for 127.0.0.1 (`NAME.pem`, `NAME.key`).
 fn private_ca(dir: &Path, name: &str) -> bool {
     let ca = format!("{name}-ca");
