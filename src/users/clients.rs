@@ -62,6 +62,11 @@ impl Client {
 
 /// The clients of a users file's text, in file order.
 pub(super) fn read(path: &Path, format: Format, text: &str) -> Result<Vec<Client>, StoreError> {
+    // Most files have no clients: a byte search (memchr, gigabytes a second) spares them a
+    // second pass of the parser over a large file.
+    if memchr::memmem::find(text.as_bytes(), b"clients").is_none() {
+        return Ok(Vec::new());
+    }
     let invalid = |at, p: Problem| StoreError::Invalid {
         path: path.to_path_buf(),
         at,
