@@ -91,8 +91,8 @@ impl crate::error::Diagnose for StoreError {
                 "TOML has no null: leave the claim out, or keep users in a .json file".into()
             }
             StoreError::ReadOnly { path, .. } => format!(
-                "make it writable first (chmod u+w {}, as its owner), or edit a copy with \
-                 --users; the file is unchanged",
+                "make it writable first (chmod u+w {}, as its owner), or edit a copy and \
+                 point jwtctl at it; the file is unchanged",
                 path.display()
             ),
         })
@@ -123,8 +123,8 @@ pub(super) fn io_hint(kind: io::ErrorKind, path: &Path) -> String {
              beside it); the file is unchanged"
         ),
         io::ErrorKind::ReadOnlyFilesystem => format!(
-            "the folder of {path} is on a read-only file system; edit a copy elsewhere with \
-             --users, or remount it read-write; the file is unchanged"
+            "the folder of {path} is on a read-only file system; edit a copy elsewhere and \
+             point jwtctl at it, or remount it read-write; the file is unchanged"
         ),
         io::ErrorKind::PermissionDenied => format!(
             "an edit needs write access to the folder of {path} (for a temp file and \
