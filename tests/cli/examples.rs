@@ -6,7 +6,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::support::*;
 
@@ -195,160 +194,156 @@ fn run(dir: &Path, args: &[&str]) -> String {
     )
 }
 
-fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| {
-        let dir = tempdir();
-        let d = dir.path();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::create_dir_all(d.join("examples")).unwrap();
-        std::fs::copy(
-            root.join("examples/users.toml"),
-            d.join("examples/users.toml"),
-        )
-        .unwrap();
-        // The folders a shell's set-up reads completions and man pages from.
-        for sub in [
-            "home/.local/share/bash-completion/completions",
-            "home/.zfunc",
-            "home/.config/fish/completions",
-            "home/.config/nushell",
-            "home/.local/share/man/man1",
-        ] {
-            std::fs::create_dir_all(d.join(sub)).unwrap();
-        }
-        std::fs::create_dir_all(d.join("keys")).unwrap();
-        for (name, alg) in [
-            ("ec", "ES256"),
-            ("rsa", "RS256"),
-            ("signing", "ES256"),
-            ("keys/signing", "ES256"),
-            ("ed25519", "EdDSA"),
-            ("keys/2026-11", "ES256"),
-            ("keys/2027-05", "ES256"),
-        ] {
-            run(d, &["keygen", "--alg", alg, "--out", name]);
-        }
-        std::fs::copy(d.join("rsa.pem"), d.join("private.pem")).unwrap();
-        std::fs::copy(d.join("rsa.pub.pem"), d.join("public.pem")).unwrap();
-        // The users file: the example's alice (password "secret") and bob (password "pw").
-        std::fs::copy(root.join("examples/users.toml"), d.join("users.toml")).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(d.join("users.toml"), std::fs::Permissions::from_mode(0o600))
-                .unwrap();
-        }
-        let add = |file: &str, name: &str| {
-            stdout_of(
-                jwtctl()
-                    .current_dir(d)
-                    .args(["--users", file, "users", "add", name])
-                    .args(["--scope", "items:read", "--password-stdin"])
-                    .write_stdin("pw\n"),
-            )
-        };
-        add("users.toml", "bob");
-        add("other.json", "dave");
-        // An OAuth2 client for serve's client_credentials grant.
+/// Made by the one test that runs the examples and dropped with it, so its folder goes too.
+fn world() -> World {
+    let dir = tempdir();
+    let d = dir.path();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(d.join("examples")).unwrap();
+    std::fs::copy(
+        root.join("examples/users.toml"),
+        d.join("examples/users.toml"),
+    )
+    .unwrap();
+    // The folders a shell's set-up reads completions and man pages from.
+    for sub in [
+        "home/.local/share/bash-completion/completions",
+        "home/.zfunc",
+        "home/.config/fish/completions",
+        "home/.config/nushell",
+        "home/.local/share/man/man1",
+    ] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+    }
+    std::fs::create_dir_all(d.join("keys")).unwrap();
+    for (name, alg) in [
+        ("ec", "ES256"),
+        ("rsa", "RS256"),
+        ("signing", "ES256"),
+        ("keys/signing", "ES256"),
+        ("ed25519", "EdDSA"),
+        ("keys/2026-11", "ES256"),
+        ("keys/2027-05", "ES256"),
+    ] {
+        run(d, &["keygen", "--alg", alg, "--out", name]);
+    }
+    std::fs::copy(d.join("rsa.pem"), d.join("private.pem")).unwrap();
+    std::fs::copy(d.join("rsa.pub.pem"), d.join("public.pem")).unwrap();
+    // The users file: the example's alice (password "secret") and bob (password "pw").
+    std::fs::copy(root.join("examples/users.toml"), d.join("users.toml")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.join("users.toml"), std::fs::Permissions::from_mode(0o600))
+            .unwrap();
+    }
+    let add = |file: &str, name: &str| {
         stdout_of(
             jwtctl()
                 .current_dir(d)
-                .args(["users", "client", "add", "billing", "--secret-stdin"])
-                .write_stdin("billing-secret\n"),
-        );
-        std::fs::write(d.join("pw.txt"), "pw\n").unwrap();
-        let bcrypt = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
-        let fake_db = serde_json::json!({"johndoe": {"username": "johndoe",
+                .args(["--users", file, "users", "add", name])
+                .args(["--scope", "items:read", "--password-stdin"])
+                .write_stdin("pw\n"),
+        )
+    };
+    add("users.toml", "bob");
+    add("other.json", "dave");
+    // An OAuth2 client for serve's client_credentials grant.
+    stdout_of(
+        jwtctl()
+            .current_dir(d)
+            .args(["users", "client", "add", "billing", "--secret-stdin"])
+            .write_stdin("billing-secret\n"),
+    );
+    std::fs::write(d.join("pw.txt"), "pw\n").unwrap();
+    let bcrypt = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
+    let fake_db = serde_json::json!({"johndoe": {"username": "johndoe",
             "full_name": "John Doe", "email": "johndoe@example.com",
             "hashed_password": bcrypt, "disabled": false}});
-        std::fs::write(d.join("fake_users_db.json"), fake_db.to_string()).unwrap();
-        std::fs::write(d.join("exported.json"), fake_db.to_string()).unwrap();
-        std::fs::write(d.join("rockyou.txt"), "password\nsecret\n123456\n").unwrap();
+    std::fs::write(d.join("fake_users_db.json"), fake_db.to_string()).unwrap();
+    std::fs::write(d.join("exported.json"), fake_db.to_string()).unwrap();
+    std::fs::write(d.join("rockyou.txt"), "password\nsecret\n123456\n").unwrap();
 
-        let token = run(
-            d,
-            &[
-                "issue",
-                "--sub",
-                "alice",
-                "--scope",
-                "items:read items:write",
-            ],
-        );
-        let bobs = run(d, &["issue", "--sub", "bob", "--scope", "items:read"]);
-        let rs = run(
-            d,
-            &[
-                "issue",
-                "--key",
-                "rsa.pem",
-                "--sub",
-                "svc",
-                "--iss",
-                "https://auth.example",
-                "--aud",
-                "api",
-            ],
-        );
-        let jws = run(
-            d,
-            &[
-                "issue",
-                "--key",
-                "ed25519.pem",
-                "--sub",
-                "svc",
-                "--claim",
-                "n=1",
-            ],
-        );
-        std::fs::write(d.join("token.txt"), format!("{token}\n")).unwrap();
-        std::fs::write(d.join("tokens.txt"), format!("{token}\n{bobs}\n")).unwrap();
-        let logged = run(d, &["issue", "--key", "rsa.pem", "--sub", "svc"]);
-        std::fs::write(
-            d.join("access.log"),
-            format!(
-                "127.0.0.1 - - \"GET /items HTTP/1.1\" 200 authorization=\"Bearer {logged}\"\n"
-            ),
-        )
-        .unwrap();
-        let kid = |file: &str| run(d, &["jwk", "thumbprint", file]);
-        let (old, new) = (kid("keys/2026-11.pem"), kid("keys/2027-05.pem"));
-        // A signing set: 2027-05 signs, 2026-11 still verifies.
-        run(
-            d,
-            &["keyset", "add", "signing.jwks.json", "keys/2026-11.pem"],
-        );
-        run(
-            d,
-            &[
-                "keyset",
-                "add",
-                "signing.jwks.json",
-                "keys/2027-05.pem",
-                "--next",
-            ],
-        );
-        run(d, &["keyset", "activate", "signing.jwks.json", &new]);
-        let env = [
-            ("TOKEN", token),
-            ("BOBS_TOKEN", bobs),
-            ("RS_TOKEN", rs),
-            ("JWS", jws),
-            ("PASSWORD", "secret".into()),
-            // The password of the example user alice.
-            ("PW", "secret".into()),
-            ("NEW_PW", "a new password".into()),
-            ("OLD_KID", old),
-            ("NEW_KID", new.clone()),
-            ("COMPROMISED_KID", new),
-        ];
-        World {
-            env: env.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-            dir,
-        }
-    })
+    let token = run(
+        d,
+        &[
+            "issue",
+            "--sub",
+            "alice",
+            "--scope",
+            "items:read items:write",
+        ],
+    );
+    let bobs = run(d, &["issue", "--sub", "bob", "--scope", "items:read"]);
+    let rs = run(
+        d,
+        &[
+            "issue",
+            "--key",
+            "rsa.pem",
+            "--sub",
+            "svc",
+            "--iss",
+            "https://auth.example",
+            "--aud",
+            "api",
+        ],
+    );
+    let jws = run(
+        d,
+        &[
+            "issue",
+            "--key",
+            "ed25519.pem",
+            "--sub",
+            "svc",
+            "--claim",
+            "n=1",
+        ],
+    );
+    std::fs::write(d.join("token.txt"), format!("{token}\n")).unwrap();
+    std::fs::write(d.join("tokens.txt"), format!("{token}\n{bobs}\n")).unwrap();
+    let logged = run(d, &["issue", "--key", "rsa.pem", "--sub", "svc"]);
+    std::fs::write(
+        d.join("access.log"),
+        format!("127.0.0.1 - - \"GET /items HTTP/1.1\" 200 authorization=\"Bearer {logged}\"\n"),
+    )
+    .unwrap();
+    let kid = |file: &str| run(d, &["jwk", "thumbprint", file]);
+    let (old, new) = (kid("keys/2026-11.pem"), kid("keys/2027-05.pem"));
+    // A signing set: 2027-05 signs, 2026-11 still verifies.
+    run(
+        d,
+        &["keyset", "add", "signing.jwks.json", "keys/2026-11.pem"],
+    );
+    run(
+        d,
+        &[
+            "keyset",
+            "add",
+            "signing.jwks.json",
+            "keys/2027-05.pem",
+            "--next",
+        ],
+    );
+    run(d, &["keyset", "activate", "signing.jwks.json", &new]);
+    let env = [
+        ("TOKEN", token),
+        ("BOBS_TOKEN", bobs),
+        ("RS_TOKEN", rs),
+        ("JWS", jws),
+        ("PASSWORD", "secret".into()),
+        // The password of the example user alice.
+        ("PW", "secret".into()),
+        ("NEW_PW", "a new password".into()),
+        ("OLD_KID", old),
+        ("NEW_KID", new.clone()),
+        ("COMPROMISED_KID", new),
+    ];
+    World {
+        env: env.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        dir,
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
