@@ -332,6 +332,7 @@ Register-ArgumentCompleter -Native -CommandName 'jwtctl' -ScriptBlock {
         'jwtctl;users;client;add' {
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Scope granted to the client; repeat or separate with spaces')
             [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'Custom claim put in the client''s tokens; the value is JSON when it parses as JSON')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime of the client''s access tokens, instead of serve''s --ttl')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'The users file (TOML or JSON, by extension)')
             [CompletionResult]::new('--users-format', '--users-format', [CompletionResultType]::ParameterName, 'Format of the users file, when its extension does not tell')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')

@@ -2097,7 +2097,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__users__subcmd__client__subcmd__add)
-            opts="-q -h -V --scope --claim --secret-stdin --disabled --users --users-format --color --quiet --help --version"
+            opts="-q -h -V --scope --claim --secret-stdin --ttl --disabled --users --users-format --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2108,6 +2108,10 @@ _jwtctl() {
                     return 0
                     ;;
                 --claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -313,6 +313,7 @@ set edit:completion:arg-completer[jwtctl] = {|@words|
         &'jwtctl;users;client;add'= {
             cand --scope 'Scope granted to the client; repeat or separate with spaces'
             cand --claim 'Custom claim put in the client''s tokens; the value is JSON when it parses as JSON'
+            cand --ttl 'Lifetime of the client''s access tokens, instead of serve''s --ttl'
             cand --users 'The users file (TOML or JSON, by extension)'
             cand --users-format 'Format of the users file, when its extension does not tell'
             cand --color 'When to use colors'

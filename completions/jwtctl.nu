@@ -432,6 +432,7 @@ module completions {
     --scope: string           # Scope granted to the client; repeat or separate with spaces
     --claim: string           # Custom claim put in the client's tokens; the value is JSON when it parses as JSON
     --secret-stdin            # Read the secret from the first line of stdin instead of generating one
+    --ttl: string             # Lifetime of the client's access tokens, instead of serve's --ttl
     --disabled                # Add the client disabled
     --users: path             # The users file (TOML or JSON, by extension)
     --users-format: string@"nu-complete jwtctl users client add users_format" # Format of the users file, when its extension does not tell

@@ -829,7 +829,7 @@ pub enum ClientCommand {
     /// Add a client; its secret is generated and printed once on stdout, or read with
     /// --secret-stdin (only its argon2id hash is stored)
     #[command(after_help = "Examples:
-  SECRET=$(jwtctl users client add billing --scope invoices:read)
+  SECRET=$(jwtctl users client add billing --scope invoices:read --ttl 5m)
   printf '%s\\n' \"$SECRET\" | jwtctl users client add reports --secret-stdin --claim tenant=acme
   curl -s -u \"billing:$SECRET\" -d grant_type=client_credentials localhost:8000/token")]
     Add(ClientAddArgs),
@@ -867,6 +867,10 @@ pub struct ClientAddArgs {
     /// Read the secret from the first line of stdin instead of generating one
     #[arg(long)]
     pub secret_stdin: bool,
+
+    /// Lifetime of the client's access tokens, instead of serve's --ttl
+    #[arg(long, value_name = "DURATION", value_parser = crate::claims::parse_ttl)]
+    pub ttl: Option<std::time::Duration>,
 
     /// Add the client disabled
     #[arg(long)]

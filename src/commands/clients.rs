@@ -33,6 +33,7 @@ fn add(ctx: &Ctx, a: ClientAddArgs) -> crate::error::Result<()> {
     client.scopes = crate::claims::split_scopes(&a.scope);
     client.claims = parse_claims(&a.claim)?;
     client.disabled = a.disabled;
+    client.ttl = a.ttl;
     if client.claims.contains_key("client_id") {
         return Err(crate::error::Failure::usage(
             "--claim cannot set \"client_id\": it is the client's name in its tokens",
@@ -91,6 +92,7 @@ fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
             .map(|(c, login)| {
                 let mut v = user_json(login);
                 v["other"] = json!(c.other);
+                v["ttl"] = json!(c.ttl.map(|d| d.as_secs()));
                 v
             })
             .collect();
@@ -104,11 +106,13 @@ fn list(ctx: &Ctx, a: UsersListArgs) -> crate::error::Result<()> {
     }
     let rows: Vec<Vec<String>> = logins
         .iter()
-        .map(|c| {
+        .zip(&users.clients)
+        .map(|(c, client)| {
             vec![
                 sanitize(&c.name).into_owned(),
                 if c.disabled { "disabled" } else { "enabled" }.to_string(),
                 hash_summary(c).replace("no password", "no secret"),
+                client.ttl.map_or("-".into(), crate::users::ttl_text),
                 sanitize(&c.scopes.join(" ")).into_owned(),
             ]
         })

@@ -166,7 +166,7 @@ pub(super) async fn client_credentials_grant(
     let mut body = json!({
         "access_token": token,
         "token_type": "bearer",
-        "expires_in": app.minter.ttl.as_secs(),
+        "expires_in": app.minter.client_ttl(&client).as_secs(),
     });
     if !scopes.is_empty() {
         body["scope"] = json!(scopes.join(" "));

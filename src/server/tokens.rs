@@ -179,7 +179,17 @@ impl Minter {
         scopes: &[String],
         now: Timestamp,
     ) -> crate::error::Result<String> {
-        let mut c = self.base(&user.name, self.ttl, now)?;
+        self.access_token_for(user, scopes, self.ttl, now)
+    }
+
+    fn access_token_for(
+        &self,
+        user: &User,
+        scopes: &[String],
+        ttl: Duration,
+        now: Timestamp,
+    ) -> crate::error::Result<String> {
+        let mut c = self.base(&user.name, ttl, now)?;
         match self.aud.len() {
             0 => {}
             1 => c.set("aud", json!(self.aud[0])),
@@ -198,7 +208,8 @@ impl Minter {
     }
 
     /// An access token for a client of the `client_credentials` grant: `sub` and `client_id`
-    /// are the client's name (RFC 9068 §2.2), its claims as a user's.
+    /// are the client's name (RFC 9068 §2.2), its claims as a user's, its lifetime its own
+    /// `ttl` when it has one.
     pub fn client_token(
         &self,
         client: &Client,
@@ -207,7 +218,12 @@ impl Minter {
     ) -> crate::error::Result<String> {
         let mut login = client.as_login();
         login.claims.insert("client_id".into(), json!(client.name));
-        self.access_token(&login, scopes, now)
+        self.access_token_for(&login, scopes, self.client_ttl(client), now)
+    }
+
+    /// How long a client's tokens live.
+    pub fn client_ttl(&self, client: &Client) -> Duration {
+        client.ttl.unwrap_or(self.ttl)
     }
 
     /// A refresh token: only good at `/token` (`token_use: "refresh"`), never as a bearer token.

@@ -17,6 +17,7 @@
 //! read in pieces, and its clients, a handful of tables, are found without parsing them.
 
 use std::path::Path;
+use std::time::Duration;
 
 use serde_json::{Map, Value};
 
@@ -34,6 +35,8 @@ pub struct Client {
     /// Put into the client's tokens.
     pub claims: Map<String, Value>,
     pub disabled: bool,
+    /// Lifetime of the client's tokens (`ttl = "5m"`), instead of serve's `--ttl`.
+    pub ttl: Option<Duration>,
     /// Fields jwtctl does not use, kept as they are.
     pub other: Map<String, Value>,
 }
@@ -46,6 +49,7 @@ impl Client {
             scopes: Vec::new(),
             claims: Map::new(),
             disabled: false,
+            ttl: None,
             other: Map::new(),
         }
     }
@@ -173,6 +177,18 @@ fn read_client(name: &str, value: &Value) -> Result<Client, Problem> {
                     ))
                 }
             },
+            "ttl" => match v.as_str().map(crate::claims::parse_ttl) {
+                Some(Ok(d)) => client.ttl = Some(d),
+                Some(Err(e)) => {
+                    return Err(problem(Some(key), format!("ttl of client \"{name}\": {e}")))
+                }
+                None => {
+                    return Err(problem(
+                        Some(key),
+                        format!("ttl of client \"{name}\" must be a duration such as \"15m\""),
+                    ))
+                }
+            },
             "scopes" | "claims" | "disabled" => {
                 as_user.insert(key.clone(), v.clone());
             }
@@ -217,6 +233,14 @@ pub(super) fn check_apart(
     }
 }
 
+/// A lifetime as the file holds it: jiff's friendly format ("15m", "1h 30m").
+pub fn ttl_text(ttl: Duration) -> String {
+    match jiff::SignedDuration::try_from(ttl) {
+        Ok(d) => format!("{d:#}"),
+        Err(_) => format!("{}s", ttl.as_secs()),
+    }
+}
+
 /// The fields of a new client, in the order of the documented layout.
 fn client_fields(client: &Client) -> Vec<(String, Value)> {
     let mut fields: Vec<(String, Value)> = client
@@ -230,6 +254,9 @@ fn client_fields(client: &Client) -> Vec<(String, Value)> {
     ));
     fields.push(("scopes".into(), Value::from(client.scopes.clone())));
     fields.push(("disabled".into(), Value::Bool(client.disabled)));
+    if let Some(ttl) = client.ttl {
+        fields.push(("ttl".into(), Value::String(ttl_text(ttl))));
+    }
     if !client.claims.is_empty() {
         fields.push(("claims".into(), Value::Object(client.claims.clone())));
     }
@@ -301,6 +328,14 @@ mod tests {
         assert_eq!(c[0].scopes, ["a", "b"]);
         assert_eq!(c[0].other["owner"], "ops");
         assert_eq!(c[0].claims["tenant"], "acme");
+        assert_eq!(c[0].ttl, None);
+        let with_ttl = toml.replace("owner =", "ttl = \"1h 30m\"\nowner =");
+        let c = read(Path::new("u.toml"), Format::Toml, &with_ttl).unwrap();
+        assert_eq!(c[0].ttl, Some(Duration::from_secs(5400)));
+        assert_eq!(ttl_text(Duration::from_secs(5400)), "1h 30m");
+        let bad = toml.replace("owner =", "ttl = 60\nowner =");
+        let e = read(Path::new("u.toml"), Format::Toml, &bad).unwrap_err();
+        assert!(e.to_string().contains("ttl of client \"job\""), "{e}");
         let json = format!(
             "{{\"users\": {{}}, \"clients\": {{\"job\": {{\"secret_hash\": \"{HASH}\", \
              \"disabled\": true}}}}}}"

@@ -46,7 +46,7 @@ mod quick;
 mod scan;
 mod write;
 
-pub use clients::Client;
+pub use clients::{ttl_text, Client};
 pub use edit::{ImportSummary, Store};
 pub use error::StoreError;
 #[cfg(fuzzing)]

@@ -30,6 +30,7 @@ owner = "billing team"
 
 [clients.odd]
 secret_hash = "{odd}"
+ttl = "5m"
 
 [clients.off]
 secret_hash = "{job}"
@@ -139,6 +140,10 @@ fn basic_credentials_are_form_urlencoded_first() {
     let s = Server::start(&users, Some(SECRET), &[]);
     let r = grant(&s, "odd", ODD_SECRET);
     assert_eq!(r.status, 200, "{}", r.body);
+    // Its own ttl, not serve's 30m.
+    assert_eq!(r.json()["expires_in"], 300);
+    let c = claims_of(r.json()["access_token"].as_str().unwrap());
+    assert_eq!(c["exp"].as_i64().unwrap() - c["iat"].as_i64().unwrap(), 300);
     // Not encoded: "+" reads as a space, so the secret does not match.
     let raw = format!("Basic {}", b64_std(format!("odd:{ODD_SECRET}")));
     let r = token_request(&s, Some(&raw), &[("grant_type", "client_credentials")]);
@@ -388,7 +393,14 @@ fn client_add_generates_a_secret_once_and_stores_only_its_hash() {
 
     // --secret-stdin: nothing on stdout.
     users_cmd(&users)
-        .args(["add", "reports", "--secret-stdin", "--disabled"])
+        .args([
+            "add",
+            "reports",
+            "--secret-stdin",
+            "--disabled",
+            "--ttl",
+            "5m",
+        ])
         .write_stdin("chosen-secret\n")
         .assert()
         .success()
@@ -398,9 +410,9 @@ fn client_add_generates_a_secret_once_and_stores_only_its_hash() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "billing  enabled   argon2id  invoices:read invoices:write",
+            "billing  enabled   argon2id  -   invoices:read invoices:write",
         ))
-        .stdout(predicates::str::contains("reports  disabled  argon2id"));
+        .stdout(predicates::str::contains("reports  disabled  argon2id  5m"));
     let list: serde_json::Value = serde_json::from_str(&stdout_of(
         users_cmd(&users).args(["list", "--output", "json"]),
     ))
@@ -409,6 +421,16 @@ fn client_add_generates_a_secret_once_and_stores_only_its_hash() {
     assert_eq!(list["kind"], "clients");
     assert_eq!(list["clients"][0]["name"], "billing");
     assert_eq!(list["clients"][1]["disabled"], true);
+    assert_eq!(list["clients"][1]["ttl"], 300);
+    assert_eq!(list["clients"][0]["ttl"], json!(null));
+    assert!(std::fs::read_to_string(&users)
+        .unwrap()
+        .contains("ttl = \"5m\""));
+    users_cmd(&users)
+        .args(["add", "x", "--ttl", "0s"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--ttl"));
     // Users are not clients and clients are not users.
     jwtctl()
         .arg("--users")
