@@ -81,7 +81,7 @@ pub(super) fn read(path: &Path, format: Format, text: &str) -> Result<Vec<Client
             // A large file is mostly user tables: only the rest is parsed, when the lexer can
             // cut the file (a file it cannot cut is parsed whole).
             let part = if text.len() >= scan::LARGE {
-                scan::sections(text).map(|sections| {
+                scan::sections(text, scan::Want::Nobody).map(|sections| {
                     sections
                         .iter()
                         .filter(|s| !matches!(s.owner, Owner::User(_)))

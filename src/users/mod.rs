@@ -39,6 +39,7 @@ mod error;
 mod fuzzing;
 mod import;
 mod json_spans;
+mod lines;
 mod locked;
 mod model;
 mod parse;

@@ -12,7 +12,7 @@ use toml_parser::lexer::TokenKind;
 use toml_parser::Source;
 
 use super::parse::{parse_users, read_root, toml_table_to_json, Doc};
-use super::{json_spans, quick};
+use super::{json_spans, lines, quick};
 use super::{Format, User};
 
 /// Whose keys a stretch of the file holds.
@@ -26,23 +26,51 @@ pub(super) enum Owner {
     Other,
 }
 
+/// Which users [`sections`] reads on the way, when it can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Want<'a> {
+    All,
+    One(&'a str),
+    Nobody,
+}
+
+impl Want<'_> {
+    pub(super) fn wants(self, name: &str) -> bool {
+        match self {
+            Want::All => true,
+            Want::One(n) => n == name,
+            Want::Nobody => false,
+        }
+    }
+}
+
 /// A stretch of the file from the comments and blank lines above a header (toml_edit keeps
 /// them with the table that follows) to the same point before the next header.
 #[derive(Debug, Clone)]
 pub(super) struct Section {
     pub(super) range: Range<usize>,
     pub(super) owner: Owner,
+    /// The user of a `[users.NAME]` table, when [`lines::sections`] could read it on the way.
+    pub(super) user: Option<Box<User>>,
 }
 
-/// The file cut into sections, in file order. `None` for layouts the fast paths leave to the
-/// full parse: arrays of tables under `users`, and headers that do not lex cleanly.
-pub(super) fn sections(text: &str) -> Option<Vec<Section>> {
+/// The file cut into sections, in file order, line by line when it is laid out as `users add`
+/// writes it ([`lines::sections`], which also reads the user `want` names, or every one), else
+/// by the lexer. `None` for layouts the fast paths leave to the full parse: arrays of tables
+/// under `users`, and headers that do not lex cleanly.
+pub(super) fn sections(text: &str, want: Want) -> Option<Vec<Section>> {
+    // Carriage returns and a byte-order mark are TOML's business, not the line reader's.
+    if !text.contains('\r') && !text.starts_with('\u{feff}') {
+        if let Some(sections) = lines::sections(text, want) {
+            return Some(sections);
+        }
+    }
     sections_and_end(text).map(|(s, _)| s)
 }
 
 /// [`sections`], and where the comments and blank lines at the end of the file begin: the
 /// place a new table goes.
-fn sections_and_end(text: &str) -> Option<(Vec<Section>, usize)> {
+pub(super) fn sections_and_end(text: &str) -> Option<(Vec<Section>, usize)> {
     let source = Source::new(text);
     let mut tokens = source.lex().peekable();
     let mut out = Vec::new();
@@ -71,6 +99,7 @@ fn sections_and_end(text: &str) -> Option<(Vec<Section>, usize)> {
                 out.push(Section {
                     range: start..trivia_start,
                     owner,
+                    user: None,
                 });
                 start = trivia_start;
                 let array = tokens
@@ -138,6 +167,7 @@ fn sections_and_end(text: &str) -> Option<(Vec<Section>, usize)> {
     out.push(Section {
         range: start..text.len(),
         owner,
+        user: None,
     });
     Some((out, trivia_start))
 }
@@ -155,7 +185,22 @@ const CHUNK: usize = 4096;
 pub(super) fn one_user(format: Format, text: &str, name: &str) -> Option<(Vec<User>, bool)> {
     match format {
         Format::Toml => {
-            let sections = sections(text)?;
+            let mut sections = sections(text, Want::One(name))?;
+            let mut mine = sections
+                .iter_mut()
+                .filter(|s| matches!(&s.owner, Owner::User(n) if n == name));
+            if let (Some(only), None) = (mine.next(), mine.next()) {
+                if let Some(user) = only.user.take().map(|u| *u) {
+                    let top: String = sections
+                        .iter()
+                        .filter(|s| s.owner == Owner::Top)
+                        .map(|s| &text[s.range.clone()])
+                        .collect();
+                    if let Some(upgrade) = top_settings(&top, true) {
+                        return Some((vec![user], upgrade));
+                    }
+                }
+            }
             let mut part = String::new();
             for s in &sections {
                 let wanted = match &s.owner {
@@ -179,7 +224,7 @@ pub(super) fn one_user(format: Format, text: &str, name: &str) -> Option<(Vec<Us
 /// tables parsed on all cores, JSON one user at a time. `None`: leave it to the full parse.
 pub(super) fn all_users(format: Format, text: &str) -> Option<(Vec<User>, bool)> {
     match format {
-        Format::Toml => toml_users(text, &sections(text)?),
+        Format::Toml => toml_users(text, &mut sections(text, Want::All)?),
         Format::Json => json_spans::all_users(text),
     }
 }
@@ -188,13 +233,13 @@ pub(super) fn all_users(format: Format, text: &str) -> Option<(Vec<User>, bool)>
 /// read from the parser's events when they have the layout `users add` writes
 /// ([`quick::user`]), with toml_edit otherwise; in chunks on all cores. `None` when a user's
 /// tables are not together, when the top holds users, or when anything does not parse.
-fn toml_users(text: &str, sections: &[Section]) -> Option<(Vec<User>, bool)> {
+fn toml_users(text: &str, sections: &mut [Section]) -> Option<(Vec<User>, bool)> {
     let mut top = String::new();
-    // Each user's name, the bytes of its tables, and whether that is a single table.
-    let mut groups: Vec<(&str, Range<usize>, bool)> = Vec::new();
+    // Each user: its first section, the bytes of its tables, and whether that is one table.
+    let mut groups: Vec<(usize, Range<usize>, bool)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut last: Option<&str> = None;
-    for s in sections {
+    for (i, s) in sections.iter().enumerate() {
         match &s.owner {
             // Other tables are parsed with the top: jwtctl reads nothing there, but a file
             // that does not parse is refused as a whole.
@@ -209,7 +254,7 @@ fn toml_users(text: &str, sections: &[Section]) -> Option<(Vec<User>, bool)> {
                 if !seen.insert(n.as_str()) {
                     return None;
                 }
-                groups.push((n, s.range.clone(), true));
+                groups.push((i, s.range.clone(), true));
             }
         }
         last = match &s.owner {
@@ -218,30 +263,39 @@ fn toml_users(text: &str, sections: &[Section]) -> Option<(Vec<User>, bool)> {
         };
     }
     let upgrade = top_settings(&top, !groups.is_empty())?;
-    let chunks: Vec<Option<Vec<User>>> = groups
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut tokens = Vec::new();
-            chunk
-                .iter()
-                .map(|(name, range, single)| {
-                    let part = &text[range.clone()];
-                    match single
-                        .then(|| quick::user(part, name, &mut tokens))
-                        .flatten()
-                    {
-                        Some(user) => Some(user),
-                        None => toml_user(part, name),
-                    }
-                })
-                .collect()
-        })
+    // Users the line reader read already; the others are read here, on all cores.
+    let mut read: Vec<Option<User>> = groups
+        .iter()
+        .map(|(i, _, single)| sections[*i].user.take().filter(|_| *single).map(|u| *u))
         .collect();
-    let mut users = Vec::with_capacity(groups.len());
-    for chunk in chunks {
-        users.extend(chunk?);
+    let sections = &*sections;
+    let complete = groups
+        .par_chunks(CHUNK)
+        .zip(read.par_chunks_mut(CHUNK))
+        .all(|(chunk, read)| {
+            let mut tokens = Vec::new();
+            chunk.iter().zip(read).all(|((i, range, single), user)| {
+                if user.is_some() {
+                    return true;
+                }
+                let Owner::User(name) = &sections[*i].owner else {
+                    return false;
+                };
+                let part = &text[range.clone()];
+                *user = match single
+                    .then(|| quick::user(part, name, &mut tokens))
+                    .flatten()
+                {
+                    Some(u) => Some(u),
+                    None => toml_user(part, name),
+                };
+                user.is_some()
+            })
+        });
+    if !complete {
+        return None;
     }
-    Some((users, upgrade))
+    Some((read.into_iter().flatten().collect(), upgrade))
 }
 
 /// The file's `upgrade_hashes`, from its top and its tables that are not users'. `None` when
@@ -282,12 +336,12 @@ pub(super) fn user_part(format: Format, text: &str, name: &str) -> Option<(Doc, 
         let (doc, part) = json_spans::user_part(text, name)?;
         return Some((doc, Place::Json(part)));
     }
-    let sections = sections(text)?;
-    toml_users(text, &sections)?;
+    let mut sections = sections(text, Want::All)?;
+    toml_users(text, &mut sections)?;
     let mut range: Option<Range<usize>> = None;
     for s in sections
         .iter()
-        .filter(|s| s.owner == Owner::User(name.to_string()))
+        .filter(|s| matches!(&s.owner, Owner::User(n) if n == name))
     {
         match &mut range {
             None => range = Some(s.range.clone()),
@@ -377,7 +431,7 @@ mod tests {
     #[test]
     fn headers_inside_strings_and_arrays_are_not_headers() {
         let text = large_file();
-        let sections = sections(&text).unwrap();
+        let sections = sections(&text, Want::All).unwrap();
         let owners: Vec<&Owner> = sections.iter().map(|s| &s.owner).collect();
         assert!(!owners.contains(&&Owner::User("impostor".into())));
         assert_eq!(
