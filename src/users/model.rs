@@ -192,10 +192,16 @@ impl Users {
         let path = self.path.display();
         match claims.get("sub") {
             None => Some("the token has no sub claim, so it names no user".into()),
-            Some(Value::String(sub)) => match self.get(sub) {
-                None => Some(format!("sub \"{sub}\" is not a user in {path}")),
-                Some(u) if u.disabled => Some(format!("user \"{sub}\" is disabled in {path}")),
-                Some(_) => None,
+            // A client_credentials token names its client in sub: the client must still be
+            // there and enabled, as a user must.
+            Some(Value::String(sub)) => match (self.get(sub), self.client(sub)) {
+                (Some(u), _) if u.disabled => Some(format!("user \"{sub}\" is disabled in {path}")),
+                (Some(_), _) => None,
+                (None, Some(c)) if c.disabled => {
+                    Some(format!("client \"{sub}\" is disabled in {path}"))
+                }
+                (None, Some(_)) => None,
+                (None, None) => Some(format!("sub \"{sub}\" is not a user or a client in {path}")),
             },
             Some(other) => Some(format!("sub is not a string but {other}")),
         }

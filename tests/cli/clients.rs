@@ -542,3 +542,26 @@ print(claims["sub"], claims["client_id"], claims["scope"], "refresh_token" in to
         "job job invoices:read False"
     );
 }
+
+/// `verify --check-user` judges a client's token by its client, as it judges a user's token by
+/// its user: there and enabled.
+#[test]
+fn check_user_accepts_an_enabled_clients_token_and_refuses_a_disabled_one() {
+    let (_dir, users) = site();
+    let verify = |sub: &str| {
+        let token = stdout_of(with_secret().args(["issue", "--sub", sub]));
+        with_secret()
+            .args(["verify", "--check-user", "--users"])
+            .arg(&users)
+            .arg(token)
+            .assert()
+    };
+    verify("job").success();
+    verify("alice").success();
+    verify("off")
+        .code(6)
+        .stdout(predicates::str::contains("client \"off\" is disabled in"));
+    verify("nobody").code(6).stdout(predicates::str::contains(
+        "sub \"nobody\" is not a user or a client in",
+    ));
+}
