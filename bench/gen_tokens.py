@@ -1,7 +1,8 @@
 """Writes the benchmark inputs: keys and files of tokens, one per line, signed with PyJWT.
 
-Usage: gen_tokens.py OUTDIR HS_COUNT ASYM_COUNT
-Every peer in bench/compare.sh reads these same files.
+Usage: gen_tokens.py OUTDIR HS_COUNT ASYM_COUNT [EXPIRED_EVERY]
+Every peer in bench/compare.sh reads these same files. With EXPIRED_EVERY = N, every Nth token
+expired an hour ago (a batch with failures to report, not only valid tokens).
 """
 
 import os
@@ -13,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 out, hs_count, asym_count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+expired_every = int(sys.argv[4]) if len(sys.argv) > 4 else 0
 os.makedirs(out, exist_ok=True)
 
 secret = b"0123456789abcdef0123456789abcdef"  # 32 bytes: HS256's minimum
@@ -37,6 +39,9 @@ now = int(time.time())
 
 def claims(i):
     # A typical access token: subject, times a day long so the files stay valid, a scope.
+    if expired_every and i % expired_every == expired_every - 1:
+        return {"sub": f"user{i}", "iat": now - 7200, "exp": now - 3600,
+                "scope": "items:read items:write"}
     return {"sub": f"user{i}", "iat": now, "exp": now + 86400, "scope": "items:read items:write"}
 
 

@@ -1,9 +1,92 @@
 //! Claim sets and the values people type for them: durations, times, `K=V` pairs.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::time::Duration;
 
 use jiff::Timestamp;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+
+/// A JSON object the checks read members of: a parsed map, or a token's decoded bytes read in
+/// place ([`crate::token::Members`]), so batch mode needs no map per token.
+pub trait Object {
+    fn member(&self, name: &str) -> Option<Member<'_>>;
+}
+
+impl Object for Map<String, Value> {
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        self.get(name).map(Member::Parsed)
+    }
+}
+
+/// One member's value: parsed, or its JSON text as the token carries it (already checked as
+/// strictly as a parsed one).
+#[derive(Debug, Clone, Copy)]
+pub enum Member<'a> {
+    Parsed(&'a Value),
+    Raw(&'a RawValue),
+}
+
+impl<'a> Member<'a> {
+    /// The value, parsed when it was not: a small cost paid only on the paths that need the
+    /// whole value (messages, arrays).
+    pub fn value(self) -> Cow<'a, Value> {
+        match self {
+            Member::Parsed(v) => Cow::Borrowed(v),
+            // Checked when the object was read, so it parses.
+            Member::Raw(r) => Cow::Owned(serde_json::from_str(r.get()).unwrap_or(Value::Null)),
+        }
+    }
+
+    pub fn as_str(self) -> Option<Cow<'a, str>> {
+        match self {
+            Member::Parsed(v) => v.as_str().map(Cow::Borrowed),
+            Member::Raw(r) => {
+                let text = r.get();
+                let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+                if inner.contains('\\') {
+                    serde_json::from_str::<String>(text).ok().map(Cow::Owned)
+                } else {
+                    Some(Cow::Borrowed(inner))
+                }
+            }
+        }
+    }
+
+    pub fn is_string(self) -> bool {
+        match self {
+            Member::Parsed(v) => v.is_string(),
+            Member::Raw(r) => r.get().starts_with('"'),
+        }
+    }
+
+    pub fn is_null(self) -> bool {
+        match self {
+            Member::Parsed(v) => v.is_null(),
+            Member::Raw(r) => r.get() == "null",
+        }
+    }
+
+    /// [`numeric_date`] of the value.
+    pub fn numeric_date(self) -> Option<f64> {
+        match self {
+            Member::Parsed(v) => numeric_date(v),
+            // Numbers parse without allocating; anything else is no NumericDate.
+            Member::Raw(r) if r.get().starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+                numeric_date(&self.value())
+            }
+            Member::Raw(_) => None,
+        }
+    }
+}
+
+/// The value as compact JSON, as messages quote it.
+impl fmt::Display for Member<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value().fmt(f)
+    }
+}
 
 /// Parses a duration in jiff's friendly format ("30m", "1h 30m", "7d", "2 weeks"): days are 24
 /// hours, a year 365.25 days and a month 30.44 days, as the humantime crate counted them.
@@ -82,18 +165,20 @@ pub fn split_scopes<S: AsRef<str>>(args: &[S]) -> Vec<String> {
 }
 
 /// The scopes a token grants: the OAuth2 `scope` string, or a `scopes`/`scp` array.
-pub fn token_scopes(claims: &Map<String, Value>) -> Vec<String> {
+pub fn token_scopes(claims: &(impl Object + ?Sized)) -> Vec<String> {
     for name in ["scope", "scp", "scopes"] {
-        match claims.get(name) {
-            Some(Value::String(s)) => return split_scopes(&[s]),
-            Some(Value::Array(a)) => {
-                return a
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            }
-            _ => {}
+        let Some(m) = claims.member(name) else {
+            continue;
+        };
+        if let Some(s) = m.as_str() {
+            return split_scopes(&[s]);
+        }
+        if let Value::Array(a) = &*m.value() {
+            return a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect();
         }
     }
     Vec::new()

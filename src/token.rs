@@ -5,9 +5,11 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::alg::{Alg, AlgError};
+use crate::claims::{Member, Object};
 use crate::error::ExitCode;
 
 /// Longest token text accepted. Real bearer tokens are a few KiB; a cap keeps a hostile or
@@ -248,6 +250,276 @@ impl Token {
 
     pub fn kid(&self) -> Option<&str> {
         self.header.get("kid").and_then(Value::as_str)
+    }
+}
+
+/// What verification and output read of a token, whether it was parsed into maps ([`Token`]) or
+/// read in place ([`TokenView`]).
+pub trait Jws {
+    type Object: Object;
+    fn alg(&self) -> &Result<Alg, AlgError>;
+    /// The header's `alg` as written, for messages.
+    fn alg_name(&self) -> &str;
+    fn kid(&self) -> Option<&str>;
+    fn header(&self) -> &Self::Object;
+    fn payload(&self) -> PayloadRef<'_, Self::Object>;
+    fn signing_input(&self) -> &[u8];
+    fn signature(&self) -> &[u8];
+
+    /// The claims set, when the payload is one.
+    fn claims(&self) -> Option<&Self::Object> {
+        match self.payload() {
+            PayloadRef::Claims(c) => Some(c),
+            PayloadRef::Other { .. } => None,
+        }
+    }
+}
+
+/// The payload as [`Jws`] gives it.
+pub enum PayloadRef<'a, O: ?Sized> {
+    Claims(&'a O),
+    /// Not a claims set: why, and whether it is JSON with a duplicate key.
+    Other { reason: &'a str, ambiguous: bool },
+}
+
+impl Jws for Token {
+    type Object = Map<String, Value>;
+    fn alg(&self) -> &Result<Alg, AlgError> {
+        &self.alg
+    }
+    fn alg_name(&self) -> &str {
+        Token::alg_name(self)
+    }
+    fn kid(&self) -> Option<&str> {
+        Token::kid(self)
+    }
+    fn header(&self) -> &Map<String, Value> {
+        &self.header
+    }
+    fn payload(&self) -> PayloadRef<'_, Map<String, Value>> {
+        match &self.payload {
+            Payload::Claims(c) => PayloadRef::Claims(c),
+            Payload::Other {
+                reason, ambiguous, ..
+            } => PayloadRef::Other {
+                reason,
+                ambiguous: *ambiguous,
+            },
+        }
+    }
+    fn signing_input(&self) -> &[u8] {
+        Token::signing_input(self)
+    }
+    fn signature(&self) -> &[u8] {
+        &self.signature
+    }
+}
+
+/// A token read in place: its parts decoded into a buffer the caller reuses, the header and
+/// claims read as [`Members`] of that buffer, nothing parsed that no check asks for. Batch
+/// verification's way through a token, for the tokens it can take: a claims set and a header of
+/// at most [`MAX_MEMBERS`] members each, on one line (no control characters), with unescaped
+/// names and `alg`/`kid`, nested only as arrays of plain values. Every other token, and every
+/// malformed one, yields `None`: [`Token::parse`] reads it (and words its errors) instead, so
+/// what a token is found to be never depends on which way it took.
+pub struct TokenView<'a> {
+    text: &'a str,
+    signing_len: usize,
+    header: Members<'a>,
+    claims: Members<'a>,
+    header_json: &'a [u8],
+    claims_json: &'a [u8],
+    signature: &'a [u8],
+    alg: Result<Alg, AlgError>,
+    alg_name: &'a str,
+    kid: Option<&'a str>,
+}
+
+impl<'a> TokenView<'a> {
+    /// Reads token text after `normalize`, decoding into `scratch`.
+    pub fn parse(text: &'a str, scratch: &'a mut Vec<u8>) -> Option<TokenView<'a>> {
+        if text.is_empty() || text.len() > MAX_TOKEN_LEN {
+            return None;
+        }
+        if !text.bytes().fold(true, |ok, b| ok & b.is_ascii_graphic()) {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let first = memchr::memchr(b'.', bytes)?;
+        let second = first + 1 + memchr::memchr(b'.', &bytes[first + 1..])?;
+        if memchr::memchr(b'.', &bytes[second + 1..]).is_some() {
+            return None;
+        }
+        scratch.clear();
+        let mut ends = [0; 3];
+        for (i, part) in [
+            &text[..first],
+            &text[first + 1..second],
+            &text[second + 1..],
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            URL_SAFE_NO_PAD.decode_vec(part, scratch).ok()?;
+            ends[i] = scratch.len();
+        }
+        let decoded: &'a [u8] = scratch;
+        let (header_json, rest) = decoded.split_at(ends[0]);
+        let (claims_json, signature) = rest.split_at(ends[1] - ends[0]);
+        let one_line = |json: &[u8]| json.iter().fold(true, |ok, &b| ok & (b >= 0x20));
+        if !(one_line(header_json) && one_line(claims_json)) {
+            return None;
+        }
+        let header = Members::parse(std::str::from_utf8(header_json).ok()?)?;
+        let claims = Members::parse(std::str::from_utf8(claims_json).ok()?)?;
+        let alg_name = header.plain_str("alg")??;
+        let kid = match header.member("kid") {
+            Some(m) if m.is_string() => Some(header.plain_str("kid")??),
+            _ => None,
+        };
+        Some(TokenView {
+            text,
+            signing_len: second,
+            header,
+            claims,
+            header_json,
+            claims_json,
+            signature,
+            alg: alg_name.parse::<Alg>(),
+            alg_name,
+            kid,
+        })
+    }
+
+    /// The header as decoded: one JSON object on one line.
+    pub fn header_json(&self) -> &'a [u8] {
+        self.header_json
+    }
+
+    /// The claims set as decoded: one JSON object on one line.
+    pub fn claims_json(&self) -> &'a [u8] {
+        self.claims_json
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+}
+
+impl<'a> Jws for TokenView<'a> {
+    type Object = Members<'a>;
+    fn alg(&self) -> &Result<Alg, AlgError> {
+        &self.alg
+    }
+    fn alg_name(&self) -> &str {
+        self.alg_name
+    }
+    fn kid(&self) -> Option<&str> {
+        self.kid
+    }
+    fn header(&self) -> &Members<'a> {
+        &self.header
+    }
+    fn payload(&self) -> PayloadRef<'_, Members<'a>> {
+        PayloadRef::Claims(&self.claims)
+    }
+    fn signing_input(&self) -> &[u8] {
+        &self.text.as_bytes()[..self.signing_len]
+    }
+    fn signature(&self) -> &[u8] {
+        self.signature
+    }
+}
+
+/// Members a [`Members`] holds at most: a header or an access token's claims, with room.
+/// Duplicates are found by comparing each name with those before it, so the count stays small.
+pub const MAX_MEMBERS: usize = 24;
+
+/// A JSON object's members as they lie in its text: names and values borrowed, values kept as
+/// their JSON text. Read as strictly as [`parse_strict`] reads (no duplicate name, numbers in
+/// range, valid escapes); what that would need a parsed value to check is not taken.
+#[derive(Debug, Clone, Copy)]
+pub struct Members<'a> {
+    items: [Option<(&'a str, &'a RawValue)>; MAX_MEMBERS],
+}
+
+impl<'a> Members<'a> {
+    /// The object's members, or `None` when the text is not a JSON object this type can take.
+    pub fn parse(json: &'a str) -> Option<Members<'a>> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let members = de.deserialize_map(MembersVisitor).ok()?;
+        de.end().ok()?;
+        Some(members)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&'a str, &'a RawValue)> + '_ {
+        self.items.iter().map_while(|m| *m)
+    }
+
+    /// A member that is a string without escapes, as written; `Some(None)` for one that is
+    /// escaped, `None` when it is absent or not a string.
+    fn plain_str(&self, name: &str) -> Option<Option<&'a str>> {
+        let (_, raw) = self.iter().find(|(n, _)| *n == name)?;
+        let inner = raw.get().strip_prefix('"')?.strip_suffix('"')?;
+        Some((!inner.contains('\\')).then_some(inner))
+    }
+}
+
+impl Object for Members<'_> {
+    fn member(&self, name: &str) -> Option<Member<'_>> {
+        self.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, raw)| Member::Raw(raw))
+    }
+}
+
+struct MembersVisitor;
+
+impl<'de> Visitor<'de> for MembersVisitor {
+    type Value = Members<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+        let mut members = Members {
+            items: [None; MAX_MEMBERS],
+        };
+        let mut len = 0;
+        // A name with escapes cannot be borrowed: an error here, and the token goes the
+        // other way.
+        while let Some(name) = map.next_key::<&'de str>()? {
+            let value: &'de RawValue = map.next_value()?;
+            if len == MAX_MEMBERS
+                || members.iter().any(|(n, _)| n == name)
+                || !as_strict(value.get())
+            {
+                return Err(de::Error::custom("not for TokenView"));
+            }
+            members.items[len] = Some((name, value));
+            len += 1;
+        }
+        Ok(members)
+    }
+}
+
+/// Whether a value the parser took as JSON text would also pass [`parse_strict`]: taking it
+/// as text checks its syntax, but not the range of numbers, the escapes of strings (surrogate
+/// pairs) or duplicates in nested objects.
+fn as_strict(json: &str) -> bool {
+    match json.as_bytes().first() {
+        Some(b'"') if !json.contains('\\') => true,
+        Some(b't' | b'f' | b'n') => true,
+        // An array of plain values: nothing to hold a duplicate, and no deeper than the
+        // parser's recursion limit allows.
+        Some(b'[') if !json[1..].contains(['[', '{']) => {
+            serde_json::from_str::<Value>(json).is_ok()
+        }
+        Some(b'[' | b'{') => false,
+        // A number or an escaped string: parsed as the map would be (no allocation for a
+        // number).
+        _ => serde_json::from_str::<Value>(json).is_ok(),
     }
 }
 

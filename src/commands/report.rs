@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::claims::Object;
 use crate::cli::{Only, ReportArgs, SummaryFormat, TokenOutput};
 use crate::commands::batch::Tally;
 use crate::commands::summary::Summary;
@@ -241,19 +242,21 @@ pub fn finish(
 }
 
 /// `exp` as RFC 3339 for one-line output, or `-`.
-pub fn exp_text(claims: Option<&serde_json::Map<String, serde_json::Value>>) -> String {
+pub fn exp_text<O: Object + ?Sized>(claims: Option<&O>) -> String {
     claims
-        .and_then(|c| c.get("exp"))
-        .and_then(crate::claims::numeric_date)
+        .and_then(|c| c.member("exp"))
+        .and_then(|e| e.numeric_date())
         .map(|e| crate::output::rfc3339(e as i64))
         .unwrap_or_else(|| "-".into())
 }
 
 /// `sub` for one-line output (terminal-safe), or `-`.
-pub fn sub_text(claims: Option<&serde_json::Map<String, serde_json::Value>>) -> String {
-    match claims.and_then(|c| c.get("sub")) {
-        Some(serde_json::Value::String(s)) => crate::output::sanitize(s).into_owned(),
-        Some(other) => crate::output::sanitize(&other.to_string()).into_owned(),
+pub fn sub_text<O: Object + ?Sized>(claims: Option<&O>) -> String {
+    match claims.and_then(|c| c.member("sub")) {
+        Some(v) => match v.as_str() {
+            Some(s) => crate::output::sanitize(&s).into_owned(),
+            None => crate::output::sanitize(&v.to_string()).into_owned(),
+        },
         None => "-".into(),
     }
 }
