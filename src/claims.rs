@@ -5,7 +5,6 @@ use std::fmt;
 use std::time::Duration;
 
 use jiff::Timestamp;
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// A JSON object the checks read members of: a parsed map, or a token's decoded bytes read in
@@ -25,7 +24,7 @@ impl Object for Map<String, Value> {
 #[derive(Debug, Clone, Copy)]
 pub enum Member<'a> {
     Parsed(&'a Value),
-    Raw(&'a RawValue),
+    Raw(&'a str),
 }
 
 impl<'a> Member<'a> {
@@ -35,15 +34,14 @@ impl<'a> Member<'a> {
         match self {
             Member::Parsed(v) => Cow::Borrowed(v),
             // Checked when the object was read, so it parses.
-            Member::Raw(r) => Cow::Owned(serde_json::from_str(r.get()).unwrap_or(Value::Null)),
+            Member::Raw(r) => Cow::Owned(serde_json::from_str(r).unwrap_or(Value::Null)),
         }
     }
 
     pub fn as_str(self) -> Option<Cow<'a, str>> {
         match self {
             Member::Parsed(v) => v.as_str().map(Cow::Borrowed),
-            Member::Raw(r) => {
-                let text = r.get();
+            Member::Raw(text) => {
                 let inner = text.strip_prefix('"')?.strip_suffix('"')?;
                 if inner.contains('\\') {
                     serde_json::from_str::<String>(text).ok().map(Cow::Owned)
@@ -57,14 +55,14 @@ impl<'a> Member<'a> {
     pub fn is_string(self) -> bool {
         match self {
             Member::Parsed(v) => v.is_string(),
-            Member::Raw(r) => r.get().starts_with('"'),
+            Member::Raw(r) => r.starts_with('"'),
         }
     }
 
     pub fn is_null(self) -> bool {
         match self {
             Member::Parsed(v) => v.is_null(),
-            Member::Raw(r) => r.get() == "null",
+            Member::Raw(r) => r == "null",
         }
     }
 
@@ -73,7 +71,7 @@ impl<'a> Member<'a> {
         match self {
             Member::Parsed(v) => numeric_date(v),
             // Numbers parse without allocating; anything else is no NumericDate.
-            Member::Raw(r) if r.get().starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+            Member::Raw(r) if r.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
                 numeric_date(&self.value())
             }
             Member::Raw(_) => None,

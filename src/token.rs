@@ -327,17 +327,30 @@ pub struct TokenView<'a> {
     signing_len: usize,
     header: Members<'a>,
     claims: Members<'a>,
-    header_json: &'a [u8],
-    claims_json: &'a [u8],
     signature: &'a [u8],
     alg: Result<Alg, AlgError>,
     alg_name: &'a str,
     kid: Option<&'a str>,
 }
 
+/// What [`TokenView::parse`] writes into, kept from token to token: no allocation per token
+/// once it has grown to the size of one.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    bytes: Vec<u8>,
+    spans: Vec<Span>,
+}
+
+/// Where a member's name and value lie in the object's text.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    name: (u32, u32),
+    value: (u32, u32),
+}
+
 impl<'a> TokenView<'a> {
     /// Reads token text after `normalize`, decoding into `scratch`.
-    pub fn parse(text: &'a str, scratch: &'a mut Vec<u8>) -> Option<TokenView<'a>> {
+    pub fn parse(text: &'a str, scratch: &'a mut Scratch) -> Option<TokenView<'a>> {
         if text.is_empty() || text.len() > MAX_TOKEN_LEN {
             return None;
         }
@@ -350,7 +363,12 @@ impl<'a> TokenView<'a> {
         if memchr::memchr(b'.', &bytes[second + 1..]).is_some() {
             return None;
         }
-        scratch.clear();
+        let Scratch {
+            bytes: decoded,
+            spans,
+        } = scratch;
+        decoded.clear();
+        spans.clear();
         let mut ends = [0; 3];
         for (i, part) in [
             &text[..first],
@@ -360,18 +378,30 @@ impl<'a> TokenView<'a> {
         .into_iter()
         .enumerate()
         {
-            URL_SAFE_NO_PAD.decode_vec(part, scratch).ok()?;
-            ends[i] = scratch.len();
+            URL_SAFE_NO_PAD.decode_vec(part, decoded).ok()?;
+            ends[i] = decoded.len();
         }
-        let decoded: &'a [u8] = scratch;
+        let decoded: &'a [u8] = decoded;
         let (header_json, rest) = decoded.split_at(ends[0]);
         let (claims_json, signature) = rest.split_at(ends[1] - ends[0]);
         let one_line = |json: &[u8]| json.iter().fold(true, |ok, &b| ok & (b >= 0x20));
         if !(one_line(header_json) && one_line(claims_json)) {
             return None;
         }
-        let header = Members::parse(std::str::from_utf8(header_json).ok()?)?;
-        let claims = Members::parse(std::str::from_utf8(claims_json).ok()?)?;
+        let header_json = std::str::from_utf8(header_json).ok()?;
+        let claims_json = std::str::from_utf8(claims_json).ok()?;
+        read_members(header_json, spans)?;
+        let in_header = spans.len();
+        read_members(claims_json, spans)?;
+        let spans: &'a [Span] = spans;
+        let header = Members {
+            json: header_json,
+            spans: &spans[..in_header],
+        };
+        let claims = Members {
+            json: claims_json,
+            spans: &spans[in_header..],
+        };
         let alg_name = header.plain_str("alg")??;
         let kid = match header.member("kid") {
             Some(m) if m.is_string() => Some(header.plain_str("kid")??),
@@ -382,8 +412,6 @@ impl<'a> TokenView<'a> {
             signing_len: second,
             header,
             claims,
-            header_json,
-            claims_json,
             signature,
             alg: alg_name.parse::<Alg>(),
             alg_name,
@@ -393,12 +421,12 @@ impl<'a> TokenView<'a> {
 
     /// The header as decoded: one JSON object on one line.
     pub fn header_json(&self) -> &'a [u8] {
-        self.header_json
+        self.header.json.as_bytes()
     }
 
     /// The claims set as decoded: one JSON object on one line.
     pub fn claims_json(&self) -> &'a [u8] {
-        self.claims_json
+        self.claims.json.as_bytes()
     }
 
     pub fn as_str(&self) -> &'a str {
@@ -431,36 +459,35 @@ impl<'a> Jws for TokenView<'a> {
     }
 }
 
-/// Members a [`Members`] holds at most: a header or an access token's claims, with room.
-/// Duplicates are found by comparing each name with those before it, so the count stays small.
-pub const MAX_MEMBERS: usize = 24;
+/// Members a [`Members`] holds at most: a header or a claims set, with room. Duplicates are
+/// found by comparing each name with those before it, so the count stays small.
+pub const MAX_MEMBERS: usize = 48;
 
 /// A JSON object's members as they lie in its text: names and values borrowed, values kept as
 /// their JSON text. Read as strictly as [`parse_strict`] reads (no duplicate name, numbers in
 /// range, valid escapes); what that would need a parsed value to check is not taken.
 #[derive(Debug, Clone, Copy)]
 pub struct Members<'a> {
-    items: [Option<(&'a str, &'a RawValue)>; MAX_MEMBERS],
+    json: &'a str,
+    spans: &'a [Span],
 }
 
 impl<'a> Members<'a> {
-    /// The object's members, or `None` when the text is not a JSON object this type can take.
-    pub fn parse(json: &'a str) -> Option<Members<'a>> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let members = de.deserialize_map(MembersVisitor).ok()?;
-        de.end().ok()?;
-        Some(members)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (&'a str, &'a RawValue)> + '_ {
-        self.items.iter().map_while(|m| *m)
+    fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        let json = self.json;
+        self.spans.iter().map(move |s| {
+            (
+                &json[s.name.0 as usize..s.name.1 as usize],
+                &json[s.value.0 as usize..s.value.1 as usize],
+            )
+        })
     }
 
     /// A member that is a string without escapes, as written; `Some(None)` for one that is
     /// escaped, `None` when it is absent or not a string.
     fn plain_str(&self, name: &str) -> Option<Option<&'a str>> {
         let (_, raw) = self.iter().find(|(n, _)| *n == name)?;
-        let inner = raw.get().strip_prefix('"')?.strip_suffix('"')?;
+        let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
         Some((!inner.contains('\\')).then_some(inner))
     }
 }
@@ -473,34 +500,61 @@ impl Object for Members<'_> {
     }
 }
 
-struct MembersVisitor;
+/// Appends the spans of the members of the JSON object `json` (its text: a token is at most
+/// [`MAX_TOKEN_LEN`] bytes, so offsets fit in `u32`), or `None` when [`Members`] cannot take it.
+fn read_members(json: &str, spans: &mut Vec<Span>) -> Option<()> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let first = spans.len();
+    de.deserialize_map(MembersVisitor {
+        base: json.as_ptr() as usize,
+        json,
+        first,
+        spans,
+    })
+    .ok()?;
+    de.end().ok()
+}
 
-impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Members<'de>;
+struct MembersVisitor<'s, 'j> {
+    /// Where `json` starts, to turn the borrowed names and values into offsets.
+    base: usize,
+    json: &'j str,
+    first: usize,
+    spans: &'s mut Vec<Span>,
+}
+
+impl<'de> Visitor<'de> for MembersVisitor<'_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
-        let mut members = Members {
-            items: [None; MAX_MEMBERS],
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let at = |s: &str| {
+            let start = (s.as_ptr() as usize - self.base) as u32;
+            (start, start + s.len() as u32)
         };
-        let mut len = 0;
+        let refuse = || de::Error::custom("not for TokenView");
         // A name with escapes cannot be borrowed: an error here, and the token goes the
         // other way.
         while let Some(name) = map.next_key::<&'de str>()? {
             let value: &'de RawValue = map.next_value()?;
-            if len == MAX_MEMBERS
-                || members.iter().any(|(n, _)| n == name)
+            let seen = &self.spans[self.first..];
+            if seen.len() == MAX_MEMBERS
+                || seen
+                    .iter()
+                    .any(|s| &self.json[s.name.0 as usize..s.name.1 as usize] == name)
                 || !as_strict(value.get())
             {
-                return Err(de::Error::custom("not for TokenView"));
+                return Err(refuse());
             }
-            members.items[len] = Some((name, value));
-            len += 1;
+            self.spans.push(Span {
+                name: at(name),
+                value: at(value.get()),
+            });
         }
-        Ok(members)
+        Ok(())
     }
 }
 
@@ -508,17 +562,20 @@ impl<'de> Visitor<'de> for MembersVisitor {
 /// as text checks its syntax, but not the range of numbers, the escapes of strings (surrogate
 /// pairs) or duplicates in nested objects.
 fn as_strict(json: &str) -> bool {
-    match json.as_bytes().first() {
+    let bytes = json.as_bytes();
+    match bytes.first() {
         Some(b'"') if !json.contains('\\') => true,
         Some(b't' | b'f' | b'n') => true,
+        // Digits only, fewer than 19: within i64, nothing to check.
+        Some(b'0'..=b'9') if bytes.len() < 19 && bytes.iter().all(u8::is_ascii_digit) => true,
         // An array of plain values: nothing to hold a duplicate, and no deeper than the
         // parser's recursion limit allows.
         Some(b'[') if !json[1..].contains(['[', '{']) => {
             serde_json::from_str::<Value>(json).is_ok()
         }
         Some(b'[' | b'{') => false,
-        // A number or an escaped string: parsed as the map would be (no allocation for a
-        // number).
+        // Any other number, or an escaped string: parsed as the map would be (no allocation
+        // for a number).
         _ => serde_json::from_str::<Value>(json).is_ok(),
     }
 }

@@ -1,6 +1,8 @@
 //! What `verify`, `decode` and `lint` share at the edge: the JSON contract (schema name, the
 //! malformed-line object), the resolved output options, and the single-token error path.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::claims::Object;
@@ -251,13 +253,17 @@ pub fn exp_text<O: Object + ?Sized>(claims: Option<&O>) -> String {
 }
 
 /// `sub` for one-line output (terminal-safe), or `-`.
-pub fn sub_text<O: Object + ?Sized>(claims: Option<&O>) -> String {
+pub fn sub_text<O: Object + ?Sized>(claims: Option<&O>) -> Cow<'_, str> {
     match claims.and_then(|c| c.member("sub")) {
         Some(v) => match v.as_str() {
-            Some(s) => crate::output::sanitize(&s).into_owned(),
-            None => crate::output::sanitize(&v.to_string()).into_owned(),
+            Some(s) => match crate::output::sanitize(&s) {
+                // Nothing to escape: the claim as it is, not a copy.
+                Cow::Borrowed(_) => s,
+                Cow::Owned(escaped) => Cow::Owned(escaped),
+            },
+            None => Cow::Owned(crate::output::sanitize(&v.to_string()).into_owned()),
         },
-        None => "-".into(),
+        None => Cow::Borrowed("-"),
     }
 }
 

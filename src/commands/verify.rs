@@ -20,7 +20,7 @@ use crate::error::{ExitCode, Failure, Verdict};
 use crate::input::{self, LineProblem, Tokens};
 use crate::keys::KeyError;
 use crate::output::blocks;
-use crate::token::{normalize, Jws, Token, TokenView};
+use crate::token::{normalize, Jws, Scratch, Token, TokenView};
 use crate::warning::Warnings;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
@@ -151,7 +151,7 @@ struct Job {
 
 thread_local! {
     /// Where a batch line's token is decoded: one buffer per thread, reused line after line.
-    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 impl Job {
@@ -420,6 +420,53 @@ impl<'a> Outcome<'a> {
     }
 }
 
+impl Outcome<'_> {
+    /// Writes the object as `write_json` would, field by field: serde's generic path spends a
+    /// tenth of a batch line on field names known in advance. The unit tests hold the two to
+    /// the same bytes.
+    fn write(&self, out: &mut Vec<u8>) {
+        let text = |out: &mut Vec<u8>, s: Option<&str>| match s {
+            Some(s) => write_json(out, &s),
+            None => out.extend_from_slice(b"null"),
+        };
+        out.extend_from_slice(b"{\"schema\":");
+        text(out, Some(self.schema));
+        out.extend_from_slice(b",\"kind\":");
+        text(out, Some(self.kind));
+        let _ = write!(
+            out,
+            ",\"valid\":{},\"exit_code\":{},\"alg\":",
+            self.valid, self.exit_code
+        );
+        text(out, Some(self.alg));
+        out.extend_from_slice(b",\"kid\":");
+        text(out, self.kid);
+        out.extend_from_slice(b",\"key\":");
+        text(out, self.key.as_deref());
+        out.extend_from_slice(b",\"failures\":");
+        match self.failures {
+            [] => out.extend_from_slice(b"[]"),
+            f => write_json(out, &f),
+        }
+        out.extend_from_slice(b",\"warnings\":");
+        match self.warnings {
+            [] => out.extend_from_slice(b"[]"),
+            w => write_json(out, &w),
+        }
+        match self.expires_in {
+            Some(n) => {
+                let _ = write!(out, ",\"expires_in\":{n}");
+            }
+            None => out.extend_from_slice(b",\"expires_in\":null"),
+        }
+        out.extend_from_slice(match self.token_use {
+            None => b",\"token_use\":null}",
+            Some(TokenUse::Access) => b",\"token_use\":\"access\"}",
+            Some(TokenUse::Refresh) => b",\"token_use\":\"refresh\"}",
+        });
+    }
+}
+
 impl<'a> ReportJson<'a> {
     pub fn new(token: &'a Token, report: &'a Report, line: u64) -> Self {
         ReportJson {
@@ -454,7 +501,7 @@ fn write_raw_line(
     report: &Report,
     number: u64,
 ) {
-    write_json(out, &Outcome::new(token, report));
+    Outcome::new(token, report).write(out);
     out.pop(); // the closing brace: the object goes on
     out.extend_from_slice(b",\"header\":");
     out.extend_from_slice(header);
@@ -580,7 +627,7 @@ mod tests {
             material: Material::Secret(Secret::new(SECRET.to_vec()).unwrap()),
             kid: None,
             usage: Usage::default(),
-            source: "test".into(),
+            source: "tést \"key\" \u{7}".into(),
         }
     }
 
@@ -626,7 +673,7 @@ mod tests {
     fn same_both_ways(text: &str) -> bool {
         let keys = KeySet::single(key());
         let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let Some(view) = TokenView::parse(text, &mut scratch) else {
             return false;
         };
@@ -649,6 +696,11 @@ mod tests {
                 String::from_utf8_lossy(&b),
                 "{text}"
             );
+            let mut c = Vec::new();
+            write_json(&mut c, &Outcome::new(&view, &lean));
+            b.clear();
+            Outcome::new(&view, &lean).write(&mut b);
+            assert_eq!(String::from_utf8_lossy(&c), String::from_utf8_lossy(&b));
             assert_eq!(sub_text(token.claims()), sub_text(view.claims()));
             assert_eq!(exp_text(token.claims()), exp_text(view.claims()));
         }
