@@ -1,12 +1,13 @@
 //! In-process benchmarks of the token core: decode (parse), verify and sign for each algorithm
-//! family, and one whole batch line (parse + verify + JSON line). Run: `cargo bench --bench tokens`.
+//! family, and one whole batch line (parse + verify + JSON line), parsed into maps and read in
+//! place. Run: `cargo bench --bench tokens`.
 //! bench/compare.sh measures whole processes against the peers; these find regressions.
 
 use divan::{black_box, Bencher};
 use jwtctl::alg::Alg;
 use jwtctl::checks::{self, KeySet, Policy};
 use jwtctl::keys::{Key, Material, PrivateKey, Secret, Usage};
-use jwtctl::token::{b64url, Token};
+use jwtctl::token::{b64url, Scratch, Token, TokenView};
 
 fn main() {
     divan::main();
@@ -101,6 +102,24 @@ fn batch_line(bencher: Bencher, alg: Alg) {
         let t = Token::parse(black_box(&text)).unwrap();
         let report = checks::verify(&t, &set, &policy, now());
         jwtctl::write_report_line(&mut out, &t, &report, 1);
+        out.len()
+    });
+}
+
+/// `batch_line` the way batch verify takes a typical token: read in place, no maps.
+#[divan::bench(args = ALGS)]
+fn batch_line_in_place(bencher: Bencher, alg: Alg) {
+    let (signer, verifier) = keys(alg);
+    let text = token(alg, &signer);
+    let set = KeySet::single(verifier);
+    let policy = Policy::default();
+    let mut out = Vec::with_capacity(1024);
+    let mut scratch = Scratch::default();
+    bencher.bench_local(|| {
+        out.clear();
+        let t = TokenView::parse(black_box(&text), &mut scratch).unwrap();
+        let report = checks::verify(&t, &set, &policy, now());
+        jwtctl::commands::verify::write_view_line(&mut out, &t, &report, 1);
         out.len()
     });
 }

@@ -392,6 +392,8 @@ impl<R: BufRead> BlockReader<R> {
                 return Ok((!block.lines.is_empty()).then_some(block));
             }
             block.consumed += len as u64;
+            // Room for all of it at once: no regrowth, each byte copied once.
+            block.data.reserve(len + self.carry.len());
             let mut pos = 0;
             for nl in memchr::memchr_iter(b'\n', buf) {
                 let piece = &buf[pos..=nl];

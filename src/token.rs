@@ -344,8 +344,18 @@ pub struct Scratch {
 /// Where a member's name and value lie in the object's text.
 #[derive(Debug, Clone, Copy)]
 struct Span {
+    /// The name's [`tag`]: lookups compare names only when their tags agree.
+    tag: u64,
     name: (u32, u32),
     value: (u32, u32),
+}
+
+/// A name's length with its first and last bytes: few names share one, and comparing it costs
+/// less than a call to compare the bytes (the checks look up about twenty names per token).
+fn tag(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let edge = |i: Option<&u8>| u64::from(i.copied().unwrap_or(0));
+    b.len() as u64 | edge(b.first()) << 32 | edge(b.last()) << 40
 }
 
 impl<'a> TokenView<'a> {
@@ -473,20 +483,20 @@ pub struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+    /// The value of the member named `name`, as JSON text.
+    fn raw(&self, name: &str) -> Option<&'a str> {
         let json = self.json;
-        self.spans.iter().map(move |s| {
-            (
-                &json[s.name.0 as usize..s.name.1 as usize],
-                &json[s.value.0 as usize..s.value.1 as usize],
-            )
-        })
+        let tag = tag(name);
+        self.spans
+            .iter()
+            .find(|s| s.tag == tag && &json[s.name.0 as usize..s.name.1 as usize] == name)
+            .map(|s| &json[s.value.0 as usize..s.value.1 as usize])
     }
 
     /// A member that is a string without escapes, as written; `Some(None)` for one that is
     /// escaped, `None` when it is absent or not a string.
     fn plain_str(&self, name: &str) -> Option<Option<&'a str>> {
-        let (_, raw) = self.iter().find(|(n, _)| *n == name)?;
+        let raw = self.raw(name)?;
         let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
         Some((!inner.contains('\\')).then_some(inner))
     }
@@ -494,9 +504,7 @@ impl<'a> Members<'a> {
 
 impl Object for Members<'_> {
     fn member(&self, name: &str) -> Option<Member<'_>> {
-        self.iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, raw)| Member::Raw(raw))
+        self.raw(name).map(Member::Raw)
     }
 }
 
@@ -540,16 +548,18 @@ impl<'de> Visitor<'de> for MembersVisitor<'_, '_> {
         // other way.
         while let Some(name) = map.next_key::<&'de str>()? {
             let value: &'de RawValue = map.next_value()?;
-            let seen = &self.spans[self.first..];
-            if seen.len() == MAX_MEMBERS
-                || seen
-                    .iter()
-                    .any(|s| &self.json[s.name.0 as usize..s.name.1 as usize] == name)
+            let seen = Members {
+                json: self.json,
+                spans: &self.spans[self.first..],
+            };
+            if seen.spans.len() == MAX_MEMBERS
+                || seen.raw(name).is_some()
                 || !as_strict(value.get())
             {
                 return Err(refuse());
             }
             self.spans.push(Span {
+                tag: tag(name),
                 name: at(name),
                 value: at(value.get()),
             });

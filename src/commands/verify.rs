@@ -245,13 +245,7 @@ impl Job {
                 if format.per_token && format.selected(code) {
                     if format.json {
                         self.add_loaded(&mut report);
-                        write_raw_line(
-                            out,
-                            &token,
-                            (token.header_json(), token.claims_json()),
-                            &report,
-                            number,
-                        );
+                        write_view_line(out, &token, &report, number);
                         add_column(out, column);
                         out.push(b'\n');
                     } else {
@@ -493,6 +487,17 @@ pub fn write_report_line(out: &mut Vec<u8>, token: &Token, report: &Report, numb
     }
 }
 
+/// [`write_report_line`] for a token read in place.
+pub fn write_view_line(out: &mut Vec<u8>, token: &TokenView, report: &Report, number: u64) {
+    write_raw_line(
+        out,
+        token,
+        (token.header_json(), token.claims_json()),
+        report,
+        number,
+    )
+}
+
 /// [`write_report_line`] with the header and claims as the token carries them, on one line.
 fn write_raw_line(
     out: &mut Vec<u8>,
@@ -684,13 +689,7 @@ mod tests {
             assert_eq!(full.exit_code(), lean.exit_code(), "{text}");
             let (mut a, mut b) = (Vec::new(), Vec::new());
             write_report_line(&mut a, &token, &full, 7);
-            write_raw_line(
-                &mut b,
-                &view,
-                (view.header_json(), view.claims_json()),
-                &lean,
-                7,
-            );
+            write_view_line(&mut b, &view, &lean, 7);
             assert_eq!(
                 String::from_utf8_lossy(&a),
                 String::from_utf8_lossy(&b),
