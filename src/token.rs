@@ -279,7 +279,10 @@ pub trait Jws {
 pub enum PayloadRef<'a, O: ?Sized> {
     Claims(&'a O),
     /// Not a claims set: why, and whether it is JSON with a duplicate key.
-    Other { reason: &'a str, ambiguous: bool },
+    Other {
+        reason: &'a str,
+        ambiguous: bool,
+    },
 }
 
 impl Jws for Token {
@@ -337,8 +340,15 @@ pub struct TokenView<'a> {
 /// once it has grown to the size of one.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// The decoded header, claims and signature, in that order.
     bytes: Vec<u8>,
+    /// The header's members, then the claims'.
     spans: Vec<Span>,
+    /// The last header read (its base64url text; empty when none was), its decoded length and
+    /// its members' count: the start of `bytes` and `spans` while it is kept.
+    header_b64: Vec<u8>,
+    header_len: usize,
+    header_spans: usize,
 }
 
 /// Where a member's name and value lie in the object's text.
@@ -376,32 +386,46 @@ impl<'a> TokenView<'a> {
         let Scratch {
             bytes: decoded,
             spans,
+            header_b64,
+            header_len,
+            header_spans,
         } = scratch;
-        decoded.clear();
-        spans.clear();
-        let mut ends = [0; 3];
-        for (i, part) in [
-            &text[..first],
-            &text[first + 1..second],
-            &text[second + 1..],
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            URL_SAFE_NO_PAD.decode_vec(part, decoded).ok()?;
-            ends[i] = decoded.len();
-        }
-        let decoded: &'a [u8] = decoded;
-        let (header_json, rest) = decoded.split_at(ends[0]);
-        let (claims_json, signature) = rest.split_at(ends[1] - ends[0]);
         let one_line = |json: &[u8]| json.iter().fold(true, |ok, &b| ok & (b >= 0x20));
-        if !(one_line(header_json) && one_line(claims_json)) {
+        // The tokens of a batch mostly share their header: the one read last is kept, bytes
+        // and members, and read again only when this token's differs.
+        if !header_b64.is_empty() && *header_b64 == bytes[..first] {
+            decoded.truncate(*header_len);
+            spans.truncate(*header_spans);
+        } else {
+            header_b64.clear();
+            (*header_len, *header_spans) = (0, 0);
+            decoded.clear();
+            spans.clear();
+            URL_SAFE_NO_PAD.decode_vec(&text[..first], decoded).ok()?;
+            if !one_line(decoded) {
+                return None;
+            }
+            read_members(std::str::from_utf8(decoded).ok()?, spans)?;
+            header_b64.extend_from_slice(&bytes[..first]);
+            *header_len = decoded.len();
+            *header_spans = spans.len();
+        }
+        URL_SAFE_NO_PAD
+            .decode_vec(&text[first + 1..second], decoded)
+            .ok()?;
+        let claims_end = decoded.len();
+        URL_SAFE_NO_PAD
+            .decode_vec(&text[second + 1..], decoded)
+            .ok()?;
+        let decoded: &'a [u8] = decoded;
+        let header_json = std::str::from_utf8(&decoded[..*header_len]).ok()?;
+        let claims_json = &decoded[*header_len..claims_end];
+        let signature = &decoded[claims_end..];
+        if !one_line(claims_json) {
             return None;
         }
-        let header_json = std::str::from_utf8(header_json).ok()?;
         let claims_json = std::str::from_utf8(claims_json).ok()?;
-        read_members(header_json, spans)?;
-        let in_header = spans.len();
+        let in_header = *header_spans;
         read_members(claims_json, spans)?;
         let spans: &'a [Span] = spans;
         let header = Members {
