@@ -224,6 +224,33 @@ impl Job {
         );
     }
 
+    /// A checked token's line, in JSON (written by `json_line`) or for people, unless `--only`
+    /// leaves it out; returns its outcome.
+    #[allow(clippy::too_many_arguments)] // write_line's state, passed through as it is
+    fn answer<J: Jws>(
+        &self,
+        ctx: &Ctx,
+        format: &Format,
+        out: &mut Vec<u8>,
+        token: &J,
+        mut report: Report,
+        (number, column): (u64, Option<u64>),
+        json_line: fn(&mut Vec<u8>, &J, &Report, u64),
+    ) -> ExitCode {
+        let code = report.exit_code();
+        if format.per_token && format.selected(code) {
+            if format.json {
+                self.add_loaded(&mut report);
+                json_line(out, token, &report, number);
+                add_column(out, column);
+                out.push(b'\n');
+            } else {
+                human_line(ctx, out, token, &report, &place(number, column));
+            }
+        }
+        code
+    }
+
     /// One batch line: its output appended to `out` (unless `--only` leaves it out), its counts,
     /// and its outcome.
     fn write_line(
@@ -235,24 +262,14 @@ impl Job {
         (number, column): (u64, Option<u64>),
         text: Result<&str, LineProblem>,
     ) -> ExitCode {
-        // Read in place when nothing asks for more than the checks and the line need: the
-        // users file and the summary read a parsed token.
-        if let (Ok(t), None, None) = (text, &self.users, format.summary) {
+        // Read in place when nothing asks for more than the checks and the JSON or human line
+        // need: the users file, the summary and TSV rows read a parsed token.
+        if let (Ok(t), None, None, None) = (text, &self.users, format.summary, &format.tsv) {
             let lean = SCRATCH.with_borrow_mut(|scratch| {
                 let token = TokenView::parse(normalize(t), scratch)?;
-                let mut report = checks::verify(&token, &self.keys, &self.policy, self.now);
-                let code = report.exit_code();
-                if format.per_token && format.selected(code) {
-                    if format.json {
-                        self.add_loaded(&mut report);
-                        write_view_line(out, &token, &report, number);
-                        add_column(out, column);
-                        out.push(b'\n');
-                    } else {
-                        human_line(ctx, out, &token, &report, &place(number, column));
-                    }
-                }
-                Some(code)
+                let report = checks::verify(&token, &self.keys, &self.policy, self.now);
+                let place = (number, column);
+                Some(self.answer(ctx, format, out, &token, report, place, write_view_line))
             });
             if let Some(code) = lean {
                 return code;
@@ -261,24 +278,19 @@ impl Job {
         let parsed = text.map(|t| Token::parse(normalize(t)));
         let (message, hint) = match parsed {
             Ok(Ok(token)) => {
-                let mut report = self.check(&token);
-                let code = report.exit_code();
+                let report = self.check(&token);
                 if format.summary.is_some() {
                     self.count(stats, &token, &report);
                 }
-                if format.per_token && format.selected(code) {
-                    if format.json {
-                        self.add_loaded(&mut report);
-                        write_report_line(out, &token, &report, number);
-                        add_column(out, column);
-                        out.push(b'\n');
-                    } else if let Some(fields) = &format.tsv {
-                        tsv::write_row(out, fields, &self.row(&token, &report, (number, column)));
-                    } else {
-                        human_line(ctx, out, &token, &report, &place(number, column));
+                let place = (number, column);
+                if let (false, Some(fields)) = (format.json, &format.tsv) {
+                    let code = report.exit_code();
+                    if format.per_token && format.selected(code) {
+                        tsv::write_row(out, fields, &self.row(&token, &report, place));
                     }
+                    return code;
                 }
-                return code;
+                return self.answer(ctx, format, out, &token, report, place, write_report_line);
             }
             Ok(Err(e)) => (e.to_string(), e.hint()),
             Err(p) => (p.message(), line_problem_hint()),
@@ -409,7 +421,7 @@ impl<'a> Outcome<'a> {
             failures: &report.failures,
             warnings: &report.warnings,
             expires_in: report.expires_in,
-            token_use: token.claims().map(|c| checks::TokenUse::of(c)),
+            token_use: token.claims().map(checks::TokenUse::of),
         }
     }
 }
