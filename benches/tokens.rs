@@ -119,7 +119,7 @@ fn batch_line_in_place(bencher: Bencher, alg: Alg) {
         out.clear();
         let t = TokenView::parse(black_box(&text), &mut scratch).unwrap();
         let report = checks::verify(&t, &set, &policy, now());
-        jwtctl::commands::verify::write_view_line(&mut out, &t, &report, 1);
+        jwtctl::write_view_line(&mut out, &t, &report, 1);
         out.len()
     });
 }

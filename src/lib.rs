@@ -29,9 +29,10 @@ pub mod token;
 pub mod users;
 pub mod warning;
 
-/// The NDJSON line writer of `verify`, public only for the in-process benchmark.
+/// The NDJSON line writers of `verify` (a parsed token, a token read in place), public only for
+/// the in-process benchmark and the token fuzz target.
 #[doc(hidden)]
-pub use commands::verify::write_report_line;
+pub use commands::verify::{write_report_line, write_view_line};
 
 /// The whole command line as clap sees it, for the tests that walk every command's help.
 pub fn command() -> clap::Command {

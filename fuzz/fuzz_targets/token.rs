@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 use jwtctl::checks::{verify, KeySet, Policy};
-use jwtctl::commands::verify::{write_report_line, write_view_line};
+use jwtctl::{write_report_line, write_view_line};
 use jwtctl::keys::{Key, Material, Secret, Usage};
 use jwtctl::token::{normalize, Scratch, Token, TokenView};
 
