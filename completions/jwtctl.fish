@@ -173,7 +173,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l allow-http -d '
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l system-roots -d 'Trust the operating system\'s certificate store for --jwks URL and --oidc, instead of the bundled web roots'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l ignore-aud -d 'Accept a token whose `aud` is not checked (without --aud, a token naming an audience fails: RFC 7519 4.1.3)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l jws -d 'Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l check-user -d 'Check that `sub` names an enabled user of the users file (implied by an explicit --users)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l check-user -d 'Check that `sub` names an enabled user of the users file (implied by --users FILE or JWTCTL_USERS=FILE)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -l json -d 'Shorthand for --output json'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -196,7 +196,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -f -a "add" -d 'Add a user (asks for the password, or --password-stdin)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and not __fish_seen_subcommand_from add passwd remove disable enable list show check import client help" -f -a "passwd" -d 'Set a new password for a user (always hashed with argon2id)'
@@ -220,7 +220,7 @@ never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -l disabled -d 'Add the user disabled'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -230,7 +230,7 @@ always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from passwd" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -239,7 +239,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -248,7 +248,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -257,7 +257,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "human\t'For a person: aligned blocks for one token, one line per token for --file/--batch'
 json\t'One JSON object per input token, on one line, whatever the number of tokens'"
@@ -291,7 +291,7 @@ always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -301,7 +301,7 @@ always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -l replace -d 'Replace users that already exist instead of failing'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -l users -d 'The users file (TOML or JSON, by extension)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -l users-format -d 'Format of the users file, when its extension does not tell' -r -f -a "toml\t''
@@ -310,7 +310,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -f -a "add" -d 'Add a client; its secret is generated and printed once on stdout, or read with --secret-stdin (only its argon2id hash is stored)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand users; and __fish_seen_subcommand_from client" -f -a "remove" -d 'Remove a client'
@@ -541,7 +541,7 @@ never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -l allow-weak-secret -d 'Sign even when the HMAC secret is shorter than the hash output'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -s q -l quiet -d 'Print nothing but the essential value; the exit code carries the rest'
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l listen -d 'Loopback address to listen on (port 0 picks a free port)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand ui" -l color -d 'When to use colors' -r -f -a "auto\t''

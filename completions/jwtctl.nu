@@ -164,7 +164,7 @@ module completions {
     --date: string            # Show times for people in UTC, the local zone, or at an offset (utc, local, +02:00); JSON keeps RFC 3339 UTC
     --jws                     # Check the signature only: accept a JWS whose payload is not a JWT claims set (times and claims are not judged, so claim checks cannot be combined with it)
     --token-use: string@"nu-complete jwtctl verify token_use" # Which tokens to accept: access tokens (refresh tokens, `token_use: "refresh"`, fail), refresh tokens only, or any
-    --check-user              # Check that `sub` names an enabled user of the users file (implied by an explicit --users)
+    --check-user              # Check that `sub` names an enabled user of the users file (implied by --users FILE or JWTCTL_USERS=FILE)
     --output(-o): string@"nu-complete jwtctl verify output" # Output format
     --fields: string          # Columns of --output tsv, comma-separated (e.g. line,verdict,sub,exp; --help lists them)
     --json                    # Shorthand for --output json
@@ -208,7 +208,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
@@ -230,7 +230,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users add users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users add color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -250,7 +250,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users passwd users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users passwd color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -269,7 +269,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users remove users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users remove color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -288,7 +288,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users disable users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users disable color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -307,7 +307,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users enable users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users enable color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -376,7 +376,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users check users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users check color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # User name
   ]
@@ -396,7 +396,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users import users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users import color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     file: path                # JSON file shaped like the FastAPI tutorial's fake_users_db
   ]
@@ -415,7 +415,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users client users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users client color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
@@ -438,7 +438,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users client add users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users client add color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # Client id (the client_id at /token, and sub of its tokens)
   ]
@@ -457,7 +457,7 @@ module completions {
     --users-format: string@"nu-complete jwtctl users client remove users_format" # Format of the users file, when its extension does not tell
     --color: string@"nu-complete jwtctl users client remove color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string              # Client id
   ]
@@ -888,7 +888,7 @@ module completions {
     --max-connections: string # Connections open at once; one more is answered 503 and closed
     --color: string@"nu-complete jwtctl serve color" # When to use colors
     --quiet(-q)               # Print nothing but the essential value; the exit code carries the rest
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 

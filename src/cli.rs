@@ -40,7 +40,7 @@ macro_rules! env_table {
     () => {
         "Environment:
   JWTCTL_SECRET          HMAC secret (the default of --secret-env)
-  JWTCTL_USERS           users file (the default of --users)
+  JWTCTL_USERS           users file (as --users; empty counts as unset)
   JWTCTL_KEY_PASSPHRASE  passphrase of an encrypted private key
   JWTCTL_CACHE_DIR       cache of remote key sets (default $XDG_CACHE_HOME/jwtctl or ~/.cache/jwtctl)
   JWTCTL_CA_FILE         certificate authorities for remote key sets (the default of --ca-file)
@@ -90,12 +90,17 @@ pub struct GlobalArgs {
     pub quiet: bool,
 
     /// The users file (TOML or JSON, by extension)
+    ///
+    /// JWTCTL_USERS=FILE means the same as --users FILE (which wins when both are given; an
+    /// empty JWTCTL_USERS counts as unset); named either way, verify also checks the token's
+    /// user (--check-user)
     #[arg(
         long,
-        env = "JWTCTL_USERS",
+        env = USERS_ENV,
         default_value = "users.toml",
         value_name = "FILE",
-        value_hint = ValueHint::FilePath
+        value_hint = ValueHint::FilePath,
+        value_parser = users_path()
     )]
     pub users: PathBuf,
 
@@ -109,13 +114,18 @@ pub struct GlobalArgs {
 #[derive(Debug, Args, Clone)]
 pub struct UsersFileArgs {
     /// The users file (TOML or JSON, by extension)
+    ///
+    /// JWTCTL_USERS=FILE means the same as --users FILE (which wins when both are given; an
+    /// empty JWTCTL_USERS counts as unset); named either way, verify also checks the token's
+    /// user (--check-user)
     #[arg(
         long,
         global = true,
-        env = "JWTCTL_USERS",
+        env = USERS_ENV,
         default_value = "users.toml",
         value_name = "FILE",
-        value_hint = ValueHint::FilePath
+        value_hint = ValueHint::FilePath,
+        value_parser = users_path()
     )]
     pub users: PathBuf,
 
@@ -129,21 +139,76 @@ pub struct UsersFileArgs {
     pub users_format: Option<UsersFormat>,
 }
 
-/// The users file and format the command line asks for: the last `--users` typed (after the
-/// subcommand, or before it), else the environment or the default.
-pub fn resolve_users_file(g: &mut GlobalArgs, m: &clap::ArgMatches) {
+/// The variable that names the users file when `--users` is not typed.
+pub const USERS_ENV: &str = "JWTCTL_USERS";
+
+/// `--users` values: any path, the empty one included, which clap's path parser would refuse
+/// with an error naming `--users` even when the empty value came from `JWTCTL_USERS`.
+fn users_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
+/// The users file the command line asks for, resolved once for every command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsersFile {
+    pub path: PathBuf,
+    pub format: Option<UsersFormat>,
+    /// Named by `--users` or `JWTCTL_USERS`, not the default (`verify` then checks the user).
+    pub given: bool,
+}
+
+/// `./users.toml`, named by nobody.
+impl Default for UsersFile {
+    fn default() -> Self {
+        UsersFile {
+            path: PathBuf::from("users.toml"),
+            format: None,
+            given: false,
+        }
+    }
+}
+
+/// The last `--users` typed (after the subcommand, or before it), else a non-empty
+/// `JWTCTL_USERS`, else `./users.toml`; the flag and the variable mean the same.
+pub fn users_file(m: &clap::ArgMatches) -> Result<UsersFile, crate::error::Failure> {
+    let mut typed_path = None;
+    let mut format = None;
     for matches in levels(m) {
         if typed(matches, "users") {
             if let Ok(Some(p)) = matches.try_get_one::<PathBuf>("users") {
-                g.users = p.clone();
+                typed_path = Some(p.clone());
             }
         }
         if typed(matches, "users_format") {
             if let Ok(Some(f)) = matches.try_get_one::<UsersFormat>("users_format") {
-                g.users_format = Some(*f);
+                format = Some(*f);
             }
         }
     }
+    let from_env = std::env::var_os(USERS_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let (path, given) = match (typed_path, from_env) {
+        (Some(p), _) if p.as_os_str().is_empty() => {
+            return Err(
+                crate::error::Failure::usage("--users is empty").hint(format!(
+                    "name the users file, or leave --users out to use ${USERS_ENV} or ./users.toml"
+                )),
+            )
+        }
+        (Some(p), _) | (None, Some(p)) => (p, true),
+        (None, None) => {
+            return Ok(UsersFile {
+                format,
+                ..UsersFile::default()
+            })
+        }
+    };
+    Ok(UsersFile {
+        path,
+        format,
+        given,
+    })
 }
 
 /// Curve names people type for the algorithm that uses the curve (README speaks of Ed25519 and
@@ -198,11 +263,6 @@ fn level_value() -> impl clap::builder::TypedValueParser<Value = Level> {
             .find(|l| l.name() == s)
             .expect("only listed names pass")
     })
-}
-
-/// Whether `--users` came from the command line, at the top level or after the subcommand.
-pub fn users_given_explicitly(m: &clap::ArgMatches) -> bool {
-    levels(m).any(|matches| typed(matches, "users"))
 }
 
 /// The matches of the command and of each subcommand below it.
@@ -412,8 +472,8 @@ pub enum IssueOutput {
 
 #[derive(Debug, Args)]
 pub struct IssueArgs {
-    /// Where the users file is (read through `resolve_users_file`, which also sees a
-    /// `--users` given before the subcommand)
+    /// Where the users file is (read through `users_file`, which also sees a `--users` given
+    /// before the subcommand)
     #[command(flatten)]
     pub users_file: UsersFileArgs,
 
@@ -634,8 +694,8 @@ pub struct DecodeArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Where the users file is (read through `resolve_users_file`, which also sees a
-    /// `--users` given before the subcommand)
+    /// Where the users file is (read through `users_file`, which also sees a `--users` given
+    /// before the subcommand)
     #[command(flatten)]
     pub users_file: UsersFileArgs,
 
@@ -727,7 +787,8 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "USE", default_value = "access", value_parser = token_use_value())]
     pub token_use: AcceptedUse,
 
-    /// Check that `sub` names an enabled user of the users file (implied by an explicit --users)
+    /// Check that `sub` names an enabled user of the users file (implied by --users FILE or
+    /// JWTCTL_USERS=FILE)
     #[arg(long)]
     pub check_user: bool,
 
@@ -762,8 +823,8 @@ pub struct HashArgs {
 #[derive(Debug, Args)]
 #[command(subcommand_required = true, arg_required_else_help = true)]
 pub struct UsersArgs {
-    /// Where the users file is (read through `resolve_users_file`, which also sees a
-    /// `--users` given before the subcommand)
+    /// Where the users file is (read through `users_file`, which also sees a `--users` given
+    /// before the subcommand)
     #[command(flatten)]
     pub users_file: UsersFileArgs,
 
@@ -1199,8 +1260,8 @@ pub struct LintArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Where the users file is (read through `resolve_users_file`, which also sees a
-    /// `--users` given before the subcommand)
+    /// Where the users file is (read through `users_file`, which also sees a `--users` given
+    /// before the subcommand)
     #[command(flatten)]
     pub users_file: UsersFileArgs,
 

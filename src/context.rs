@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, GlobalArgs, UsersFormat};
+use crate::cli::{ColorChoice, GlobalArgs, UsersFile, UsersFormat};
 use crate::input::Stdin;
 use crate::output::{ColorWhen, Stderr, Styles};
 use crate::users::{Format, Users};
@@ -18,16 +18,15 @@ pub struct Ctx {
     pub quiet: bool,
     pub users: PathBuf,
     pub users_format: Option<Format>,
-    /// `--users` was typed on the command line.
-    pub users_explicit: bool,
+    /// The users file was named (`--users` or `JWTCTL_USERS`), not the default.
+    pub users_given: bool,
     /// Stdin can feed one input per run.
     pub stdin: Stdin,
 }
 
 impl Ctx {
-    /// `users_explicit`: whether `--users` came from the command line rather than the
-    /// environment or the default (`verify --users FILE` then checks the token's user).
-    pub fn new(g: &GlobalArgs, users_explicit: bool) -> Ctx {
+    /// `users`: the users file as `cli::users_file` resolved it.
+    pub fn new(g: &GlobalArgs, users: UsersFile) -> Ctx {
         let color = match g.color {
             ColorChoice::Auto => ColorWhen::Auto,
             ColorChoice::Always => ColorWhen::Always,
@@ -37,12 +36,12 @@ impl Ctx {
             out: Styles::detect(color, std::io::stdout().is_terminal()),
             stderr: Stderr::new(color, g.quiet),
             quiet: g.quiet,
-            users: g.users.clone(),
-            users_format: g.users_format.map(|f| match f {
+            users: users.path,
+            users_format: users.format.map(|f| match f {
                 UsersFormat::Toml => Format::Toml,
                 UsersFormat::Json => Format::Json,
             }),
-            users_explicit,
+            users_given: users.given,
             stdin: Stdin::default(),
         }
     }

@@ -46,9 +46,14 @@ pub fn main_exit_code() -> i32 {
         .try_get_matches()
         .and_then(|m| cli::Cli::from_arg_matches(&m).map(|c| (c, m)));
     let (cli, ctx) = match parsed {
-        Ok((mut c, m)) => {
-            cli::resolve_users_file(&mut c.global, &m);
-            let ctx = context::Ctx::new(&c.global, cli::users_given_explicitly(&m));
+        Ok((c, m)) => {
+            let users = cli::users_file(&m);
+            let ctx =
+                context::Ctx::new(&c.global, users.as_ref().ok().cloned().unwrap_or_default());
+            if let Err(e) = users {
+                ctx.stderr.error(&e.message, e.hint.as_deref());
+                return e.code.code();
+            }
             (c, ctx)
         }
         Err(e) => {

@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> crate::error::Result<()> {
     let mut loaded = Warnings::new();
     let keys = ctx.told_and_kept(&mut loaded, |w| load_keys(ctx, &args, single.as_ref(), w))?;
     let policy = policy(&args);
-    let users = if args.check_user || ctx.users_explicit {
+    let users = if args.check_user || ctx.users_given {
         // One token needs one user: a large users file is then not parsed whole.
         let sub = single
             .as_ref()

@@ -733,7 +733,7 @@ fn no_token_on_a_terminal_is_a_usage_error_and_a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
-fn verify_checks_the_user_when_users_is_given_on_the_command_line() {
+fn verify_checks_the_user_when_users_or_jwtctl_users_names_the_file() {
     let dir = tempdir();
     let users = dir.path().join("users.toml");
     std::fs::copy(fixtures().join("../../examples/users.toml"), &users).unwrap();
@@ -756,17 +756,72 @@ fn verify_checks_the_user_when_users_is_given_on_the_command_line() {
         .assert()
         .code(6)
         .stdout(predicate::str::contains("✗ user:"));
-    // From the environment, the users file is not consulted unless --check-user asks.
+    // JWTCTL_USERS=FILE means what --users FILE means: the user is checked.
     with_secret()
         .env("JWTCTL_USERS", &users)
-        .args(["verify", "-q", &t])
+        .arg("verify")
+        .arg(&t)
         .assert()
-        .success();
+        .code(6)
+        .stdout(predicate::str::contains("✗ user:"));
     with_secret()
         .env("JWTCTL_USERS", &users)
         .args(["verify", "-q", "--check-user", &t])
         .assert()
         .code(6);
+    // Neither given: ./users.toml is not consulted unless --check-user asks.
+    let elsewhere = tempdir();
+    with_secret()
+        .current_dir(elsewhere.path())
+        .args(["verify", "-q", &t])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_empty_jwtctl_users_counts_as_unset_and_an_empty_users_flag_is_named() {
+    let dir = tempdir();
+    let t = issue(&["--sub", "alice"]);
+    // Unset, as far as every command is concerned: verify checks no user, users reads the
+    // default file, and no error names a flag that was never typed.
+    with_secret()
+        .current_dir(dir.path())
+        .env("JWTCTL_USERS", "")
+        .args(["verify", &t])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("✓ token valid"))
+        .stderr("");
+    jwtctl()
+        .current_dir(dir.path())
+        .env("JWTCTL_USERS", "")
+        .args(["users", "list"])
+        .assert()
+        .code(10)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the users file users.toml does not exist",
+        ))
+        .stderr(predicate::str::contains("--users").count(1)) // the hint's, not an error's
+        .stderr(predicate::str::contains("a value is required").not());
+    // An empty --users that was typed is a usage error that says so.
+    jwtctl()
+        .args(["users", "list", "--users", ""])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "jwtctl: --users is empty\nhint: ",
+        ));
+    // A typed --users wins over the variable.
+    let file = dir.path().join("named.toml");
+    jwtctl()
+        .env("JWTCTL_USERS", dir.path().join("env.toml"))
+        .args(["users", "list", "--users"])
+        .arg(&file)
+        .assert()
+        .code(10)
+        .stderr(predicate::str::contains("named.toml does not exist"));
 }
 
 #[test]
