@@ -1,6 +1,13 @@
 //! The page's API: `inspect` (what `decode` and `lint` say), `verify` (what `verify` says, from
 //! the same policy and checks) and `sign` (an edited token signed again with a pasted key).
 //!
+//! The page is a front end of `jwtctl verify` and `decode`, not a second implementation: its
+//! options field is parsed by the verify command's own clap definition, resolved by that
+//! command's `policy` and `load_key_set`, and its answers are that command's JSON objects
+//! (`ReportJson`, `decoded_json`) with a few fields added. That dependency on the commands is
+//! on purpose: a verdict on the page is byte for byte the verdict of the command it shows.
+//! Everything else (checks, keys, lint) comes from the core, as for the commands.
+//!
 //! Keys and secrets arrive in request bodies. They are used for the one request, wiped when
 //! it is done, and never written to a log or put in an answer: answers name a key only by
 //! where it came from ("the pasted secret").
