@@ -332,6 +332,11 @@ pub(super) fn user_part(format: Format, text: &str, name: &str) -> Option<(Doc, 
     if text.len() < LARGE {
         return None;
     }
+    // OAuth2 clients are kept outside the users' tables, and an edit must see them (a new
+    // user's name may be a client's): a file that may have any is edited whole.
+    if memchr::memmem::find(text.as_bytes(), b"clients").is_some() {
+        return None;
+    }
     if format == Format::Json {
         let (doc, part) = json_spans::user_part(text, name)?;
         return Some((doc, Place::Json(part)));
@@ -510,6 +515,9 @@ mod tests {
         let broken = text.replacen("scopes = [\"a\", \"b\"]", "scopes = [\"a\", ", 1);
         assert!(all_users(Format::Toml, &broken).is_none());
         assert!(user_part(Format::Toml, &broken, "user9").is_none());
+        // Clients, whose names an edit of one user must see.
+        let clients = format!("{text}\n[clients.user9]\nsecret_hash = \"x\"\n");
+        assert!(user_part(Format::Toml, &clients, "user9").is_none());
         // Users under [users] as dotted keys.
         let dotted = format!("[users]\nzed.password_hash = \"{HASH}\"\n\n{text}");
         assert!(all_users(Format::Toml, &dotted).is_none());

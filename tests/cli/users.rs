@@ -1189,6 +1189,36 @@ fn a_large_json_users_file_is_read_and_edited_in_place() {
 }
 
 #[test]
+fn a_large_users_file_with_clients_keeps_user_and_client_names_apart() {
+    let (_dir, path) = users_file("users.toml");
+    let text = large_users_file(&path);
+    let text = format!("{text}\n[clients.svc]\nsecret_hash = \"{CHEAP_BCRYPT}\"\n");
+    fs::write(&path, &text).unwrap();
+    on(&path)
+        .args(["users", "add", "svc", "--password-stdin"])
+        .write_stdin("a-long-enough-password\n")
+        .assert()
+        .code(9)
+        .stderr(predicate::str::contains("\"svc\" is already a client"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    on(&path)
+        .args(["users", "disable", "user3"])
+        .assert()
+        .success();
+    let user3 = "[users.user3]\npassword_hash = \"";
+    let at = text.find(user3).unwrap();
+    let end = at + text[at..].find("disabled = false").unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        format!(
+            "{}disabled = true{}",
+            &text[..end],
+            &text[end + "disabled = false".len()..]
+        )
+    );
+}
+
+#[test]
 fn a_broken_large_users_file_is_refused_with_the_line() {
     let (_dir, path) = users_file("users.toml");
     let text = large_users_file(&path);
