@@ -983,7 +983,7 @@ _jwtctl() {
             return 0
             ;;
         jwtctl__subcmd__issue)
-            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --jwks --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
+            opts="-o -q -h -V --users --users-format --key --secret-env --secret-file --secret --secret-base64 --passphrase-file --alg --no-exp --insecure --user --sub --password-stdin --no-auth --ttl --nbf --iss --aud --jti --kid --jwks --scope --claim --header --refresh --refresh-ttl --allow-weak-secret --at --output --json --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,7 +1062,7 @@ _jwtctl() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA none" -- "${cur}"))
                     return 0
                     ;;
                 --user)

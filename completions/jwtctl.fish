@@ -57,7 +57,7 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-env -d 'E
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-file -d 'File holding the HMAC secret (one trailing newline is ignored)' -r -F
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret -d 'HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l passphrase-file -d 'File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)' -r -F
-complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key)' -r -f -a "HS256\t''
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l alg -d 'Signing algorithm (default: HS256 for secrets, the key\'s own for --key); `none` makes an unsigned token, only with --insecure' -r -f -a "HS256\t''
 HS384\t''
 HS512\t''
 RS256\t''
@@ -69,7 +69,8 @@ PS512\t''
 ES256\t''
 ES384\t''
 ES512\t''
-EdDSA\t''"
+EdDSA\t''
+none\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l user -d 'Authenticate this user of the users file and issue their token' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l sub -d 'Subject (`sub`) of a token not tied to the users file' -r
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l ttl -d 'Lifetime of the token (e.g. 30m, 1h 30m, 7d)' -r
@@ -91,6 +92,8 @@ complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l color -d 'When t
 always\t''
 never\t''"
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l secret-base64 -d 'The secret is base64 or base64url encoded; decode it before use'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-exp -d 'Leave `exp` out: a token that never expires (only with --insecure)'
+complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l insecure -d 'Allow --alg none and --no-exp: tokens an API must refuse, made to check that it does (a warning says so on stderr and in -o json\'s warnings; jwtctl verify refuses alg none, and a token without exp with --require exp)'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l password-stdin -d 'Read the user\'s password from the first line of stdin'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l no-auth -d 'Skip the password check (for an operator who holds the signing key); --scope, --claim and --header may then go beyond what the users file grants'
 complete -c jwtctl -n "__fish_jwtctl_using_subcommand issue" -l refresh -d 'Also issue a refresh token (`token_use: "refresh"`)'

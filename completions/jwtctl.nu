@@ -23,7 +23,7 @@ module completions {
   }
 
   def "nu-complete jwtctl issue alg" [] {
-    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" ]
+    [ "HS256" "HS384" "HS512" "RS256" "RS384" "RS512" "PS256" "PS384" "PS512" "ES256" "ES384" "ES512" "EdDSA" "none" ]
   }
 
   def "nu-complete jwtctl issue output" [] {
@@ -44,7 +44,9 @@ module completions {
     --secret: string          # HMAC secret on the command line (visible in `ps`; prefer --secret-env or --secret-file)
     --secret-base64           # The secret is base64 or base64url encoded; decode it before use
     --passphrase-file: path   # File holding the passphrase of an encrypted --key (default: $JWTCTL_KEY_PASSPHRASE, else a prompt on a terminal)
-    --alg: string@"nu-complete jwtctl issue alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key)
+    --alg: string@"nu-complete jwtctl issue alg" # Signing algorithm (default: HS256 for secrets, the key's own for --key); `none` makes an unsigned token, only with --insecure
+    --no-exp                  # Leave `exp` out: a token that never expires (only with --insecure)
+    --insecure                # Allow --alg none and --no-exp: tokens an API must refuse, made to check that it does (a warning says so on stderr and in -o json's warnings; jwtctl verify refuses alg none, and a token without exp with --require exp)
     --user: string            # Authenticate this user of the users file and issue their token
     --sub: string             # Subject (`sub`) of a token not tied to the users file
     --password-stdin          # Read the user's password from the first line of stdin

@@ -230,14 +230,45 @@ fn alg_value() -> impl clap::builder::TypedValueParser<Value = Alg> {
             |v, (alias, _)| v.alias(alias),
         )
     });
+    clap::builder::PossibleValuesParser::new(values).map(|typed| alg_named(&typed))
+}
+
+/// What `issue --alg` may ask for: an algorithm, or no signature at all (`none`, for negative
+/// tests, behind --insecure). Kept out of `Alg`, which cannot represent `none` on purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueAlg {
+    Signed(Alg),
+    Unsigned,
+}
+
+/// `issue --alg` values: those of `--alg`, and `none`.
+fn issue_alg_value() -> impl clap::builder::TypedValueParser<Value = IssueAlg> {
+    let signed = Alg::ALL.map(|a| {
+        ALG_ALIASES.iter().filter(|(_, b)| *b == a).fold(
+            clap::builder::PossibleValue::new(a.name()),
+            |v, (alias, _)| v.alias(alias),
+        )
+    });
+    let values = signed
+        .into_iter()
+        .chain([clap::builder::PossibleValue::new("none")]);
     clap::builder::PossibleValuesParser::new(values).map(|typed| {
-        let named = |name: &str| name.eq_ignore_ascii_case(&typed);
-        Alg::ALL
-            .into_iter()
-            .find(|a| named(a.name()))
-            .or_else(|| ALG_ALIASES.iter().find(|(n, _)| named(n)).map(|(_, a)| *a))
-            .expect("only listed names pass")
+        if typed.eq_ignore_ascii_case("none") {
+            IssueAlg::Unsigned
+        } else {
+            IssueAlg::Signed(alg_named(&typed))
+        }
     })
+}
+
+/// The algorithm a listed name or alias stands for, in any case.
+fn alg_named(typed: &str) -> Alg {
+    let named = |name: &str| name.eq_ignore_ascii_case(typed);
+    Alg::ALL
+        .into_iter()
+        .find(|a| named(a.name()))
+        .or_else(|| ALG_ALIASES.iter().find(|(n, _)| named(n)).map(|(_, a)| *a))
+        .expect("only listed names pass")
 }
 
 /// `--token-use` values.
@@ -480,9 +511,20 @@ pub struct IssueArgs {
     #[command(flatten)]
     pub key: KeyArgs,
 
-    /// Signing algorithm (default: HS256 for secrets, the key's own for --key)
-    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = alg_value())]
-    pub alg: Option<Alg>,
+    /// Signing algorithm (default: HS256 for secrets, the key's own for --key); `none` makes an
+    /// unsigned token, only with --insecure
+    #[arg(long, value_name = "ALG", ignore_case = true, value_parser = issue_alg_value())]
+    pub alg: Option<IssueAlg>,
+
+    /// Leave `exp` out: a token that never expires (only with --insecure)
+    #[arg(long, conflicts_with = "ttl")]
+    pub no_exp: bool,
+
+    /// Allow --alg none and --no-exp: tokens an API must refuse, made to check that it does
+    /// (a warning says so on stderr and in -o json's warnings; jwtctl verify refuses alg none,
+    /// and a token without exp with --require exp)
+    #[arg(long)]
+    pub insecure: bool,
 
     /// Authenticate this user of the users file and issue their token
     #[arg(long, value_name = "NAME", conflicts_with = "sub")]

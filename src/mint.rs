@@ -22,6 +22,18 @@ pub fn sign(
     Ok(text)
 }
 
+/// An unsigned JWS (`alg: none`, RFC 7518 3.6: an empty signature), for negative tests only.
+pub fn unsigned(
+    header: &Map<String, Value>,
+    claims: &Map<String, Value>,
+) -> crate::error::Result<String> {
+    let mut text = b64url(serde_json::to_string(header)?.as_bytes());
+    text.push('.');
+    text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
+    text.push('.');
+    Ok(text)
+}
+
 /// A random 128-bit id.
 pub fn random_id() -> Result<String, Failure> {
     let mut bytes = [0u8; 16];

@@ -3,13 +3,15 @@
 use serde_json::{json, Map, Value};
 
 use crate::claims::{parse_pair, split_scopes, NewClaims};
-use crate::cli::{IssueArgs, IssueOutput};
+use crate::cli::{IssueAlg, IssueArgs, IssueOutput};
 use crate::context::Ctx;
 use crate::error::{ExitCode, Failure};
-use crate::keys::Key;
+use crate::keys::{Key, Signer};
 use crate::mint::{random_id, sign};
+use crate::warning::{Level, Warning};
 
 pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
+    let insecure = insecure_warnings(&args)?;
     // Authenticate first: a wrong password must not depend on whether the key loads.
     let user = match &args.user {
         Some(name) => Some(crate::commands::users::authenticate(
@@ -20,36 +22,19 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         )?),
         None => None,
     };
-    let key = match &args.jwks {
-        Some(set) => {
-            let passphrase = crate::commands::passphrase_source(args.key.passphrase_file.clone());
-            let keys = ctx
-                .told(|w| crate::keyset::signing_keys(set, args.kid.as_deref(), &passphrase, w))?;
-            keys.into_iter()
-                .next()
-                .expect("a signing set has a first key")
-        }
-        None => crate::commands::load_key(ctx, &args.key)?,
+    let (signer, alg_name, kid) = match args.alg {
+        Some(IssueAlg::Unsigned) => unsigned_header(&args)?,
+        alg => signing_key(ctx, &args, alg)?,
     };
-    let alg = args.alg.unwrap_or_else(|| key.default_alg());
-    let signer = key.signer(alg, args.allow_weak_secret)?;
-    if args.allow_weak_secret {
-        if let Some(min) = alg.min_secret_len() {
-            ctx.warn(&format!(
-                "--allow-weak-secret: signing {alg} with a secret that may be shorter than {min} bytes"
-            ));
-        }
+    for w in &insecure {
+        ctx.tell(w);
     }
-    let kid = match args.kid.as_deref() {
-        // The member's own kid (a set's member always has one; a folder's gets its thumbprint).
-        _ if args.jwks.is_some() => key.kid.clone(),
-        Some("auto") => Some(auto_kid(&key)?),
-        Some(k) => Some(k.to_string()),
-        None => key.kid.clone(),
-    };
     let now = args.at.unwrap_or_else(jiff::Timestamp::now);
 
     let mut claims = NewClaims::new(now, args.ttl);
+    if args.no_exp {
+        claims.map.remove("exp");
+    }
     let sub = user.as_ref().map(|u| u.name.clone()).or(args.sub.clone());
     if let Some(sub) = &sub {
         claims.set("sub", json!(sub));
@@ -107,7 +92,7 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         claims.set(&k, v);
     }
     let mut header = Map::new();
-    header.insert("alg".into(), json!(alg.name()));
+    header.insert("alg".into(), json!(alg_name));
     header.insert("typ".into(), json!("JWT"));
     if let Some(kid) = &kid {
         header.insert("kid".into(), json!(kid));
@@ -130,7 +115,11 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         ctx.tell(&w);
     }
 
-    let token = sign(&signer, &header, &claims.map)?;
+    let mint = |claims: &Map<String, Value>| match &signer {
+        Some(s) => sign(s, &header, claims),
+        None => crate::mint::unsigned(&header, claims),
+    };
+    let token = mint(&claims.map)?;
     let refresh = if args.refresh {
         let mut r = NewClaims::new(now, args.refresh_ttl);
         if let Some(sub) = &sub {
@@ -144,12 +133,13 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         if !scopes.is_empty() {
             r.set("scope", json!(scopes.join(" ")));
         }
-        Some(sign(&signer, &header, &r.map)?)
+        Some(mint(&r.map)?)
     } else {
         None
     };
 
-    let ttl = args.ttl.as_secs();
+    // No exp, no lifetime to announce.
+    let ttl = (!args.no_exp).then_some(args.ttl.as_secs());
     let output = if args.json {
         IssueOutput::Json
     } else {
@@ -161,16 +151,17 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
             None => token,
         },
         IssueOutput::Json => {
-            let exp = claims.map["exp"].as_i64().unwrap_or_default();
+            let exp = claims.map.get("exp").and_then(Value::as_i64);
             json!({
                 "schema": crate::commands::report::SCHEMA,
                 "kind": "issue",
                 "token": token,
                 "header": Value::Object(header),
                 "payload": Value::Object(claims.map),
-                "expires_at": crate::output::rfc3339(exp),
+                "expires_at": exp.map(crate::output::rfc3339),
                 "expires_in": ttl,
                 "refresh_token": refresh,
+                "warnings": insecure,
             })
             .to_string()
         }
@@ -178,8 +169,10 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
             let mut v = json!({
                 "access_token": token,
                 "token_type": "bearer",
-                "expires_in": ttl,
             });
+            if let Some(ttl) = ttl {
+                v["expires_in"] = json!(ttl);
+            }
             if !scopes.is_empty() {
                 v["scope"] = json!(scopes.join(" "));
             }
@@ -190,6 +183,110 @@ pub fn run(ctx: &Ctx, args: IssueArgs) -> crate::error::Result<()> {
         }
     };
     crate::commands::print(&text)
+}
+
+/// What `--insecure` allows, refused without it, and said as warnings with it.
+fn insecure_warnings(args: &IssueArgs) -> Result<Vec<Warning>, Failure> {
+    let mut out = Vec::new();
+    if args.alg == Some(IssueAlg::Unsigned) {
+        out.push(Warning::new(
+            Level::Critical,
+            "alg-none",
+            "--insecure: the token is unsigned (alg none): anyone can forge one like it; an API \
+             that accepts it is broken",
+        ));
+    }
+    if args.no_exp {
+        out.push(Warning::new(
+            Level::High,
+            "no-exp",
+            "--insecure: the token has no exp and never expires; an API should refuse it",
+        ));
+    }
+    match out.first() {
+        Some(w) if !args.insecure => Err(Failure::usage(format!(
+            "{} makes a token an API must refuse",
+            if w.id == "alg-none" {
+                "--alg none"
+            } else {
+                "--no-exp"
+            }
+        ))
+        .hint(if w.id == "alg-none" {
+            "add --insecure to make it on purpose, to check that your API refuses it (jwtctl \
+             verify does)"
+        } else {
+            "add --insecure to make it on purpose, to check that your API refuses it (jwtctl \
+             verify does with --require exp)"
+        })),
+        _ => Ok(out),
+    }
+}
+
+/// `--alg none`: no key, no signature; only a typed kid goes into the header.
+fn unsigned_header(
+    args: &IssueArgs,
+) -> crate::error::Result<(Option<Signer>, &'static str, Option<String>)> {
+    let k = &args.key;
+    let key_given = k.key.is_some()
+        || k.secret.is_some()
+        || k.secret_file.is_some()
+        || k.secret_env.is_some()
+        || args.jwks.is_some();
+    if key_given {
+        return Err(
+            Failure::usage("--alg none signs nothing: a key cannot be used with it")
+                .hint("drop the key flags, or pick a signing --alg")
+                .into(),
+        );
+    }
+    if args.kid.as_deref() == Some("auto") {
+        return Err(
+            Failure::usage("--kid auto needs a key, and --alg none has none")
+                .hint("pass --kid NAME")
+                .into(),
+        );
+    }
+    Ok((None, "none", args.kid.clone()))
+}
+
+/// The signer, the algorithm's name and the kid for a signed token.
+fn signing_key(
+    ctx: &Ctx,
+    args: &IssueArgs,
+    alg: Option<IssueAlg>,
+) -> crate::error::Result<(Option<Signer>, &'static str, Option<String>)> {
+    let key = match &args.jwks {
+        Some(set) => {
+            let passphrase = crate::commands::passphrase_source(args.key.passphrase_file.clone());
+            let keys = ctx
+                .told(|w| crate::keyset::signing_keys(set, args.kid.as_deref(), &passphrase, w))?;
+            keys.into_iter()
+                .next()
+                .expect("a signing set has a first key")
+        }
+        None => crate::commands::load_key(ctx, &args.key)?,
+    };
+    let alg = match alg {
+        Some(IssueAlg::Signed(a)) => a,
+        _ => key.default_alg(),
+    };
+    let signer = key.signer(alg, args.allow_weak_secret)?;
+    if args.allow_weak_secret {
+        if let Some(min) = alg.min_secret_len() {
+            ctx.warn(&format!(
+                "--allow-weak-secret: signing {alg} with a secret that may be shorter than {min} bytes"
+            ));
+        }
+    }
+    let kid = match args.kid.as_deref() {
+        // The member's own kid (a set's member always has one; a folder's gets its thumbprint).
+        _ if args.jwks.is_some() => key.kid.clone(),
+        Some("auto") => Some(auto_kid(&key)?),
+        Some(k) => Some(k.to_string()),
+        None => key.kid.clone(),
+    };
+    Ok((Some(signer), alg.name(), kid))
 }
 
 /// The scopes of a token for `user`: theirs, or the ones asked for with `--scope`, each of

@@ -833,3 +833,88 @@ fn jws_mode_refuses_claim_checks_it_would_skip() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+#[test]
+fn negative_test_tokens_need_insecure_and_say_so() {
+    // Refused without --insecure, with a hint, and nothing on stdout.
+    for (flag, says) in [
+        (
+            &["--alg", "none"][..],
+            "--alg none makes a token an API must refuse",
+        ),
+        (
+            &["--no-exp"][..],
+            "--no-exp makes a token an API must refuse",
+        ),
+    ] {
+        with_secret()
+            .args(["issue", "--sub", "a"])
+            .args(flag)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(says))
+            .stderr(predicate::str::contains("hint: add --insecure"));
+    }
+    // alg none: an unsigned token (empty signature), a critical warning, and verify refuses it.
+    let out = with_secret()
+        .args(["issue", "--sub", "a", "--alg", "none", "--insecure"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: --insecure: the token is unsigned (alg none)",
+        ));
+    let token = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let token = token.trim();
+    assert!(token.ends_with('.'), "{token}");
+    with_secret()
+        .args(["verify", token])
+        .assert()
+        .code(4)
+        .stdout(predicate::str::contains("unsecured"));
+    // A key makes no sense with it.
+    jwtctl()
+        .args([
+            "issue",
+            "--alg",
+            "none",
+            "--insecure",
+            "--secret-env",
+            "JWTCTL_SECRET",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--alg none signs nothing"));
+    // --no-exp: no exp, the warning in JSON too; verify --require exp refuses the token.
+    let v: Value = serde_json::from_str(&stdout_of(with_secret().args([
+        "issue",
+        "--sub",
+        "a",
+        "--no-exp",
+        "--insecure",
+        "-o",
+        "json",
+    ])))
+    .unwrap();
+    assert!(v["payload"].get("exp").is_none(), "{v}");
+    assert_eq!(v["expires_at"], Value::Null);
+    assert_eq!(v["expires_in"], Value::Null);
+    assert_eq!(v["warnings"][0]["id"], "no-exp");
+    assert_eq!(v["warnings"][0]["level"], "high");
+    let token = v["token"].as_str().unwrap();
+    with_secret()
+        .args(["verify", "--require", "exp", token])
+        .assert()
+        .code(6);
+    with_secret()
+        .args(["verify", token])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("never expires"));
+    // A signed token without --insecure's flags carries an empty warnings list.
+    let v: Value = serde_json::from_str(&stdout_of(
+        with_secret().args(["issue", "--sub", "a", "-o", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}
