@@ -13,9 +13,7 @@ pub fn sign(
     header: &Map<String, Value>,
     claims: &Map<String, Value>,
 ) -> crate::error::Result<String> {
-    let mut text = b64url(serde_json::to_string(header)?.as_bytes());
-    text.push('.');
-    text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
+    let mut text = signing_input(header, claims)?;
     let sig = signer.sign(text.as_bytes())?;
     text.push('.');
     text.push_str(&b64url(&sig));
@@ -27,10 +25,19 @@ pub fn unsigned(
     header: &Map<String, Value>,
     claims: &Map<String, Value>,
 ) -> crate::error::Result<String> {
+    let mut text = signing_input(header, claims)?;
+    text.push('.');
+    Ok(text)
+}
+
+/// `BASE64URL(header) . BASE64URL(claims)`.
+fn signing_input(
+    header: &Map<String, Value>,
+    claims: &Map<String, Value>,
+) -> crate::error::Result<String> {
     let mut text = b64url(serde_json::to_string(header)?.as_bytes());
     text.push('.');
     text.push_str(&b64url(serde_json::to_string(claims)?.as_bytes()));
-    text.push('.');
     Ok(text)
 }
 
