@@ -6,32 +6,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
-use std::time::SystemTime;
 
+use super::stamp::FileStamp;
 use crate::keys::{Key, PassphraseSource};
 use crate::output::Stderr;
 use crate::warning::Warnings;
-
-/// What identifies one version of a file: modification time, size and inode.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct FileStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
-}
-
-fn file_stamp(path: &Path) -> Option<FileStamp> {
-    let m = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(FileStamp {
-        modified: m.modified().ok(),
-        len: m.len(),
-        inode,
-    })
-}
 
 /// One version of a key set file, or of every member file of a folder.
 fn stamp(path: &Path) -> Vec<(PathBuf, Option<FileStamp>)> {
@@ -40,12 +19,12 @@ fn stamp(path: &Path) -> Vec<(PathBuf, Option<FileStamp>)> {
             .unwrap_or_default()
             .into_iter()
             .map(|f| {
-                let s = file_stamp(&f);
+                let s = FileStamp::of(&f);
                 (f, s)
             })
             .collect()
     } else {
-        vec![(path.to_path_buf(), file_stamp(path))]
+        vec![(path.to_path_buf(), FileStamp::of(path))]
     }
 }
 

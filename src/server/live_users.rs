@@ -15,10 +15,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use arc_swap::ArcSwap;
 
+use super::stamp::FileStamp;
 use crate::output::Stderr;
 use crate::users::{Format, User, Users};
 
@@ -43,26 +43,6 @@ impl Snapshot {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    inode: u64,
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let m = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(Stamp {
-        modified: m.modified().ok(),
-        len: m.len(),
-        inode,
-    })
-}
-
 /// Reads the users file, telling on stderr what is worth a warning.
 fn read(
     path: &Path,
@@ -81,7 +61,7 @@ const BACKGROUND: u64 = 256 * 1024;
 
 /// The version in service and the stamp of the file it was read from (or that was tried).
 struct Loaded {
-    stamp: Option<Stamp>,
+    stamp: Option<FileStamp>,
     snapshot: Arc<Snapshot>,
 }
 
@@ -106,7 +86,11 @@ impl Drop for BackgroundDone {
 impl Shared {
     /// Puts what reading the file at `stamp` gave into service (or keeps the version before
     /// when it failed), telling which on stderr.
-    fn install(&self, stamp: Option<Stamp>, outcome: Result<Snapshot, String>) -> Arc<Snapshot> {
+    fn install(
+        &self,
+        stamp: Option<FileStamp>,
+        outcome: Result<Snapshot, String>,
+    ) -> Arc<Snapshot> {
         let snapshot = match outcome {
             Ok(snapshot) => {
                 self.stderr
@@ -149,7 +133,7 @@ impl LiveUsers {
         format: Option<Format>,
         stderr: Stderr,
     ) -> crate::error::Result<LiveUsers> {
-        let before = stamp(path);
+        let before = FileStamp::of(path);
         let users = read(path, format, &stderr)?;
         Ok(LiveUsers {
             shared: Arc::new(Shared {
@@ -167,7 +151,7 @@ impl LiveUsers {
     }
 
     /// The snapshot in service if the file still has stamp `now`.
-    fn current_if(&self, now: Option<Stamp>) -> Option<Arc<Snapshot>> {
+    fn current_if(&self, now: Option<FileStamp>) -> Option<Arc<Snapshot>> {
         let cur = self.shared.current.load();
         (cur.stamp == now).then(|| cur.snapshot.clone())
     }
@@ -175,12 +159,12 @@ impl LiveUsers {
     /// The users as of now: a changed small file is reloaded first; a changed large one is
     /// reloaded in the background and the version in service answers meanwhile.
     pub async fn get(&self) -> Arc<Snapshot> {
-        let now = stamp(&self.shared.path);
+        let now = FileStamp::of(&self.shared.path);
         if let Some(s) = self.current_if(now) {
             return s;
         }
         match now {
-            Some(s) if s.len >= BACKGROUND => self.reload_in_background(now),
+            Some(s) if s.len() >= BACKGROUND => self.reload_in_background(now),
             _ => self.reload().await,
         }
     }
@@ -188,7 +172,7 @@ impl LiveUsers {
     async fn reload(&self) -> Arc<Snapshot> {
         let _guard = self.reloading.lock().await;
         // Another request may have reloaded while this one waited.
-        let now = stamp(&self.shared.path);
+        let now = FileStamp::of(&self.shared.path);
         if let Some(s) = self.current_if(now) {
             return s;
         }
@@ -206,7 +190,7 @@ impl LiveUsers {
         self.shared.install(now, outcome)
     }
 
-    fn reload_in_background(&self, now: Option<Stamp>) -> Arc<Snapshot> {
+    fn reload_in_background(&self, now: Option<FileStamp>) -> Arc<Snapshot> {
         let in_service = self.shared.current.load().snapshot.clone();
         // One at a time: a change made while it reads is seen by the first request after it
         // is done, since what it installs carries the stamp taken before reading.

@@ -13,6 +13,7 @@ pub mod live_keys;
 pub mod live_users;
 pub mod oauth;
 pub mod routes;
+mod stamp;
 pub mod tokens;
 pub mod ui;
 
